@@ -1,0 +1,143 @@
+#include "app/build.h"
+
+#include <Poco/DigestStream.h>
+#include <Poco/SHA2Engine.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <iomanip>
+
+#include "content/load.h"
+#include "finish/finish.h"
+#include "render/render.h"
+#include "shape/font_set.h"
+#include "style/load.h"
+
+namespace shokuhon::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string sha256_file(const fs::path& p) {
+    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+    std::ifstream in(p, std::ios::binary);
+    std::vector<char> buf(1 << 20);
+    while (in) {
+        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+        engine.update(buf.data(), static_cast<unsigned>(in.gcount()));
+    }
+    return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+// Each pinned font must be the file that was pinned: same inputs, same PDF.
+void verify_fonts(const std::vector<shape::FontLockEntry>& lock, bool strict, Diagnostics& diags) {
+    for (const auto& e : lock) {
+        const std::string actual = sha256_file(e.file);
+        if (actual == e.sha256) continue;
+        const std::string msg = "font for role \"" + e.role + "\" (" + e.file.string() +
+                                ") differs from the pinned file: sha256 " + actual;
+        const std::string hint = "if the new file is intended, re-pin it: replace the hash on this line with " + actual;
+        if (strict) diags.error("E-FONT-010", e.loc, msg, hint);
+        else diags.warning("W-FONT-010", e.loc, msg, hint);
+    }
+}
+
+// PDF date of the book's issue: reproducible output, no wall clock.
+std::string pdf_date(const std::string& iso_date) {
+    if (iso_date.size() < 10) return {};
+    std::string d = "D:";
+    d.append(iso_date, 0, 4).append(iso_date, 5, 2).append(iso_date, 8, 2);
+    d.append("000000+09'00'");
+    return d;
+}
+
+}  // namespace
+
+void print_fill_report(const compose::FillReport& r, std::ostream& out) {
+    out << "section fill report (台割)\n";
+    out << "  " << std::left << std::setw(12) << "section" << std::right << std::setw(8) << "pages"
+        << std::setw(8) << "used" << std::setw(10) << "entries" << std::setw(8) << "placed"
+        << std::setw(11) << "shortened" << std::setw(11) << "not fit" << '\n';
+    for (const auto& s : r.sections) {
+        out << "  " << std::left << std::setw(12) << s.id << std::right << std::setw(8) << s.pages_planned
+            << std::setw(8) << s.pages_used << std::setw(10) << s.entries << std::setw(8)
+            << s.entries_placed << std::setw(11) << s.shortened.size() << std::setw(11)
+            << (s.not_placed.size() + s.overflowing.size()) << '\n';
+        for (const auto& id : s.not_placed) out << "    no page: " << id << '\n';
+        for (const auto& id : s.overflowing) out << "    text cut: " << id << '\n';
+    }
+}
+
+BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream& log) {
+    const auto t0 = std::chrono::steady_clock::now();
+    BuildResult result;
+    auto loaded = content::load_book(opts.content, diags);
+    const auto layout = style::load_layout_set(opts.layouts, diags);
+    const auto lock = shape::read_font_lock(opts.fonts_lock, diags);
+    if (!diags.has_errors()) verify_fonts(lock, opts.strict_fonts, diags);
+    const auto fonts = shape::FontSet::open(lock, diags);
+    for (const auto& [name, st] : layout.styles) {
+        if (!fonts.find(st.font) && !lock.empty()) {
+            diags.error("E-LAYOUT-008", st.loc, "style \"" + name + "\": no font for role \"" + st.font + "\"",
+                        "roles come from fonts/fonts.lock");
+        }
+    }
+    if (diags.has_errors()) {
+        result.exit_code = kExitDataErr;
+        return result;
+    }
+    compose::PaginateOptions popts;
+    popts.content_dir = opts.content;
+    const compose::Document doc = compose::paginate(loaded.book, layout, fonts, popts, diags, &result.fill);
+    result.pages = static_cast<int>(doc.pages.size());
+    if (diags.has_errors()) {
+        result.exit_code = kExitDataErr;
+        return result;
+    }
+    if (!opts.render) return result;
+
+    // Write next to the target, then rename: a failed build never touches the last good PDF.
+    std::error_code ec;
+    const fs::path out = opts.output;
+    if (!out.parent_path().empty()) fs::create_directories(out.parent_path(), ec);
+    const std::string stem = "." + out.filename().string() + ".tmp-" + std::to_string(::getpid());
+    const fs::path raw = out.parent_path() / (stem + ".raw.pdf");
+    const fs::path fin = out.parent_path() / (stem + ".pdf");
+    auto cleanup = [&] {
+        fs::remove(raw, ec);
+        fs::remove(fin, ec);
+    };
+    render::RenderInputs in{doc, layout, fonts};
+    if (!render::render_pdf(in, raw, diags)) {
+        cleanup();
+        result.exit_code = kExitCantCreate;
+        return result;
+    }
+    finish::FinishOptions fo;
+    fo.bleed = layout.geometry.bleed;
+    fo.title = loaded.book.meta.title + " " + loaded.book.meta.edition;
+    fo.author = loaded.book.meta.author;
+    fo.subject = loaded.book.meta.subtitle;
+    fo.creation_date = pdf_date(loaded.book.meta.issue_date);
+    if (!finish::finish_pdf(raw, fin, fo, diags)) {
+        cleanup();
+        result.exit_code = kExitCantCreate;
+        return result;
+    }
+    fs::rename(fin, out, ec);
+    if (ec) {
+        diags.error("E-OUTPUT-001", {out.string(), 0, 0}, "cannot move the finished PDF into place: " + ec.message());
+        cleanup();
+        result.exit_code = kExitCantCreate;
+        return result;
+    }
+    fs::remove(raw, ec);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    (void)log;
+    return result;
+}
+
+}  // namespace shokuhon::app

@@ -1,0 +1,219 @@
+// Shop cards: photo, genre label and area, reading + name, headline, description,
+// recommended dish, info block and icons. Variants come from the template: columns × rows
+// cards per page, the photo on top (small cards) or on the left (large cards).
+#include <algorithm>
+
+#include "compose/pages/builders.h"
+#include "compose/pages/format.h"
+
+namespace shokuhon::compose::pages {
+namespace {
+
+struct CardStyles {
+    std::string name, body, headline;
+};
+
+// The info block: one row per field, label in bold, value wrapping under itself.
+struct InfoRow {
+    std::string label, value;
+};
+
+std::vector<InfoRow> info_rows(const content::Shop& s) {
+    std::vector<InfoRow> rows;
+    rows.push_back({"住所", s.info.address});
+    std::string tel = s.info.phone;
+    if (s.info.seats > 0) tel += "　席数 " + std::to_string(s.info.seats) + "席";
+    rows.push_back({"TEL", tel});
+    rows.push_back({"営業", s.info.hours});
+    rows.push_back({"休み", s.info.closed});
+    std::string budget;
+    if (s.info.budget_lunch > 0) budget += "昼" + yen(s.info.budget_lunch);
+    if (s.info.budget_dinner > 0) budget += (budget.empty() ? "夜" : "・夜") + yen(s.info.budget_dinner);
+    if (!budget.empty()) rows.push_back({"予算", budget + "〜"});
+    rows.push_back({"交通", s.info.access});
+    std::string misc = "カード " + s.info.cards + "　" + s.info.smoking;
+    if (!s.info.parking.empty()) misc += "　駐車場 " + s.info.parking;
+    rows.push_back({"ほか", misc});
+    return rows;
+}
+
+const Length kInfoPad = Length::from_mm(2.2);
+
+Length info_height(const Typesetter& ts, const content::Shop& s, Length w) {
+    const auto& st = ts.style("info");
+    const Length label_w = ts.width("住所", ts.style("info-label")) + Length::from_mm(2);
+    Length h = kInfoPad * 2;
+    for (const auto& r : info_rows(s)) {
+        h += st.leading * std::max(1, ts.count_lines(r.value, st, w - kInfoPad * 2 - label_w));
+    }
+    return h;
+}
+
+Length draw_info(Page& page, const Typesetter& ts, const content::Shop& s, Rect box,
+                 const std::string& colour) {
+    const auto& st = ts.style("info");
+    const Length label_w = ts.width("住所", ts.style("info-label")) + Length::from_mm(2);
+    const Length h = info_height(ts, s, box.w);
+    add_rect(page, {box.x, box.y, box.w, h}, "info-tint", Length::from_mm(1));
+    add_rect(page, {box.x, box.y, Length::from_mm(0.8), h}, colour);
+    Length y = box.y + kInfoPad;
+    const Length base = Typesetter::baseline_offset(st);
+    for (const auto& r : info_rows(s)) {
+        add_text(page, ts, r.label, "info-label", {box.x + kInfoPad, y + base}, colour);
+        const Rect vb{box.x + kInfoPad + label_w, y, box.w - kInfoPad * 2 - label_w, h};
+        TextOptions o;
+        o.no_indent = true;
+        const TextBlock b = ts.paragraph(r.value, st, vb.w, o);
+        add_block(page, b, {vb.x, vb.y});
+        y += st.leading * std::max(1, b.lines);
+    }
+    return h;
+}
+
+// 持 P カ 個 子 禁: small vector badges for the shop's features.
+void draw_icons(Page& page, const Typesetter& ts, const content::Shop& s, Point right_top,
+                const std::string& colour) {
+    static constexpr std::pair<const char*, const char*> kIcons[] = {
+        {"takeout", "持"}, {"parking", "P"}, {"cards", "カ"},
+        {"private-room", "個"}, {"kids", "子"}, {"non-smoking", "禁"}};
+    const Length d = Length::from_mm(4.2);
+    Length x = right_top.x - d;
+    const auto& st = ts.style("label");
+    for (auto it = std::rbegin(kIcons); it != std::rend(kIcons); ++it) {
+        if (std::find(s.icons.begin(), s.icons.end(), it->first) == s.icons.end()) continue;
+        page.items.emplace_back(CircleItem{{x + d / 2, right_top.y + d / 2}, d / 2, colour, "", {}});
+        const Length tw = ts.width(it->second, st);
+        add_text(page, ts, it->second, "label",
+                 {x + (d - tw) / 2, right_top.y + d / 2 + st.size.scaled(0.36)});
+        x -= d + Length::from_mm(0.8);
+    }
+}
+
+// Genre chip in the section colour, then the area in grey; returns the height used.
+Length draw_label(Page& page, const Typesetter& ts, const content::Shop& s, Point at,
+                  const std::string& colour) {
+    const auto& st = ts.style("label");
+    const Length pad = Length::from_mm(1.4);
+    const Length h = st.size + Length::from_mm(1.8);
+    const Length w = ts.width(s.genre, st) + pad * 2;
+    add_rect(page, {at.x, at.y, w, h}, colour, Length::from_mm(0.6));
+    add_text(page, ts, s.genre, "label", {at.x + pad, at.y + h / 2 + st.size.scaled(0.36)});
+    add_text(page, ts, s.area, "caption", {at.x + w + Length::from_mm(2), at.y + h / 2 + st.size.scaled(0.36)},
+             "grey");
+    return h;
+}
+
+Length draw_dish(Page& page, const Typesetter& ts, const content::Shop& s, Rect box,
+                 const std::string& colour) {
+    const auto& st = ts.style("dish");
+    const Length h = st.leading + Length::from_mm(1.2);
+    const Length chip_w = ts.width("おすすめ", ts.style("label")) + Length::from_mm(2.8);
+    add_rect(page, {box.x, box.y, chip_w, h}, colour, Length::from_mm(0.6));
+    const Length base = box.y + h / 2 + st.size.scaled(0.36);
+    add_text(page, ts, "おすすめ", "label", {box.x + Length::from_mm(1.4), base});
+    const std::string price = yen(s.dish_price);
+    const Length pw = ts.width(price, st);
+    add_text(page, ts, s.dish, "dish", {box.x + chip_w + Length::from_mm(2), base});
+    add_text(page, ts, price, "dish", {box.right() - pw, base}, colour);
+    add_line(page, {box.x, box.y + h}, {box.right(), box.y + h}, Length::from_pt(0.5), "rule", true);
+    return h;
+}
+
+// Sets the card's text column; returns false when the description had to be cut.
+void draw_card(const PageContext& ctx, const style::Template& t, const content::Shop& s,
+               Rect cell, Page& page) {
+    const Typesetter& ts = ctx.ts;
+    const std::string colour = ctx.section_colour(s.section);
+    const bool left_photo = t.get("photo-position", "top") == "left";
+    const double share = std::clamp(t.get_double("photo-share", 0.35), 0.1, 0.8);
+    const CardStyles cs{t.get("name-style", "shop-name"), t.get("body-style", "body"),
+                        left_photo ? "headline-large" : "headline"};
+    const Length gap = Length::from_mm(3);
+    const Length small = Length::from_mm(1.8);
+
+    Rect photo, col, info_box;
+    if (left_photo) {
+        photo = {cell.x, cell.y, cell.w.scaled(share), cell.h.scaled(0.62)};
+        col = {photo.right() + Length::from_mm(5), cell.y, cell.w - photo.w - Length::from_mm(5), cell.h};
+        info_box = {cell.x, photo.bottom() + gap, photo.w, cell.h - photo.h - gap};
+    } else {
+        photo = {cell.x, cell.y, cell.w, cell.h.scaled(share)};
+        col = {cell.x, photo.bottom() + gap, cell.w, cell.h - photo.h - gap};
+        info_box = col;
+    }
+    page.items.emplace_back(ImageItem{photo, ctx.photo_path(s.photo), 0.5, 0.5});
+
+    Length y = col.y;
+    y += draw_label(page, ts, s, {col.x, y}, colour) + small;
+    draw_icons(page, ts, s, {col.right(), col.y}, colour);
+    const auto& rd = ts.style("reading");
+    add_text(page, ts, s.reading, "reading", {col.x, y + Typesetter::baseline_offset(rd)});
+    y += rd.leading;
+    const auto& nm = ts.style(cs.name);
+    y += add_para(page, ts, s.name, cs.name, {col.x, y, col.w, nm.leading}) + small;
+    y += add_para(page, ts, s.headline, cs.headline, {col.x, y, col.w, cell.h}, {colour, true, 0}) + small;
+
+    // Bottom-up: the info block sits at the card's foot, the dish row above it.
+    const Length ih = info_height(ts, s, info_box.w);
+    const Length dish_h = ts.style("dish").leading + Length::from_mm(1.2);
+    Length col_bottom = col.bottom();
+    if (!left_photo) col_bottom -= ih + gap;
+    const Length dish_y = col_bottom - dish_h;
+    const Length avail = dish_y - gap - y;
+
+    const auto& body = ts.style(cs.body);
+    std::string text = s.description;
+    int lines = ts.count_lines(text, body, col.w);
+    if (body.leading * lines > avail && !s.short_description.empty()) {
+        text = s.short_description;
+        lines = ts.count_lines(text, body, col.w);
+        if (ctx.fill) ctx.fill->shortened.push_back(s.id);
+        ctx.diags.add({Severity::kNote, "N-COMPOSE-001", "shop \"" + s.name + "\" (" + s.id +
+                       "): description too long for a " + t.id + " card on page " +
+                       std::to_string(page.folio) + "; its short description is printed", s.loc, {}});
+    }
+    const int fit = std::max(0, static_cast<int>(avail.sp / std::max<std::int64_t>(1, body.leading.sp)));
+    if (lines > fit) {
+        if (ctx.fill) ctx.fill->overflowing.push_back(s.id);
+        ctx.diags.warning("W-COMPOSE-002", s.loc,
+                          "shop \"" + s.name + "\" (" + s.id + "): description needs " +
+                              std::to_string(lines) + " lines but the " + t.id + " card on page " +
+                              std::to_string(page.folio) + " has room for " + std::to_string(fit) +
+                              "; " + std::to_string(lines - fit) + " line(s) not printed",
+                          "shorten the description or give the shop a larger card in content/plan.xml");
+    }
+    add_para(page, ts, text, cs.body, {col.x, y, col.w, avail}, {"", false, fit});
+    draw_dish(page, ts, s, {col.x, dish_y, col.w, dish_h}, colour);
+    if (left_photo) {
+        draw_info(page, ts, s, {info_box.x, info_box.bottom() - ih, info_box.w, ih}, colour);
+    } else {
+        draw_info(page, ts, s, {col.x, col.bottom() - ih, col.w, ih}, colour);
+    }
+}
+
+}  // namespace
+
+void build_shop_cards(const PageContext& ctx, const content::PlanPage& plan,
+                      const std::vector<std::string>& entries, Page& page) {
+    const style::Template& t = *ctx.layout.find_template(plan.tmpl);
+    const int cols = std::max(1, t.get_int("columns", 1));
+    const int rows = std::max(1, t.get_int("rows", 1));
+    const Rect hm = ctx.hanmen(plan.folio);
+    const Length gx = ctx.geo().gutter * 2, gy = ctx.geo().gutter * 2;
+    const Length cw = (hm.w - gx * (cols - 1)) / cols;
+    const Length ch = (hm.h - gy * (rows - 1)) / rows;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const content::Shop* s = ctx.book.find_shop(entries[i]);
+        if (!s) continue;
+        const int c = static_cast<int>(i) % cols, r = static_cast<int>(i) / cols;
+        const Rect cell{hm.x + (cw + gx) * c, hm.y + (ch + gy) * r, cw, ch};
+        draw_card(ctx, t, *s, cell, page);
+        // A hairline between stacked cards keeps them apart without boxing them in.
+        if (r > 0 && c == 0) {
+            add_line(page, {hm.x, cell.y - gy / 2}, {hm.right(), cell.y - gy / 2},
+                     Length::from_pt(0.5), "rule");
+        }
+    }
+}
+
+}  // namespace shokuhon::compose::pages

@@ -1,0 +1,66 @@
+// compose/pages/: what every page builder gets. Internal to compose/.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "compose/document.h"
+#include "compose/paginate.h"
+#include "compose/text.h"
+#include "content/model.h"
+#include "core/diagnostics.h"
+#include "style/layout_set.h"
+
+namespace shokuhon::compose::pages {
+
+// Where every entry and section landed: known before any page is built, because the plan
+// fixes how many entries each page holds. Cross-references (→P.xx) read from it.
+struct PageMap {
+    std::map<std::string, int> entry_folio;        // entry id → folio
+    std::map<std::string, int> section_first;      // section id → first folio
+    std::map<std::string, int> template_first;     // template id → first folio (e.g. index)
+    std::map<int, int> page_index_of_folio;       // folio → 1-based page index
+};
+
+struct PageContext {
+    const content::Book& book;
+    const style::LayoutSet& layout;
+    const Typesetter& ts;
+    const PageMap& map;
+    Diagnostics& diags;
+    std::filesystem::path content_dir;
+    SectionFill* fill = nullptr;  // the section's fill record, when the page has a section
+
+    const style::Geometry& geo() const { return layout.geometry; }
+    static bool recto(int folio) { return folio % 2 == 1; }  // page 1 is a right-hand page
+    // 版面 (type area) of a page, mirrored for left and right pages.
+    Rect hanmen(int folio) const;
+    std::string photo_path(const std::string& src) const;  // "" when the file is missing
+    std::string section_colour(const std::string& section) const;
+};
+
+// Helpers to place things on a page.
+void add_block(Page& page, const TextBlock& block, Point at);
+void add_rect(Page& page, Rect r, const std::string& fill, Length radius = {});
+void add_frame(Page& page, Rect r, const std::string& stroke, Length width, Length radius = {});
+void add_line(Page& page, Point a, Point b, Length width, const std::string& colour,
+              bool dotted = false);
+void add_text(Page& page, const Typesetter& ts, std::string_view text, const std::string& style,
+              Point baseline_start, const std::string& colour = {});
+// Text set in a box: lines from the box's top; returns the height used.
+Length add_para(Page& page, const Typesetter& ts, std::string_view text, const std::string& style,
+                Rect box, const TextOptions& opt = {});
+
+// One builder per template kind. `entries` are the ids this page holds, in order.
+using Builder = void (*)(const PageContext&, const content::PlanPage&,
+                         const std::vector<std::string>& entries, Page&);
+Builder builder_for(const std::string& kind);  // nullptr when unknown
+// How many entries a page of this template holds (0: none, it is not filled from a section).
+int capacity(const style::Template& t);
+
+// Running head (柱), folio (ノンブル) and thumb tab (ツメ), per the template's flags.
+void draw_page_frame(const PageContext& ctx, const content::PlanPage& plan,
+                     const style::Template& tmpl, Page& page);
+
+}  // namespace shokuhon::compose::pages

@@ -1,0 +1,18 @@
+// (first draft: replaced by the real page)
+#include "compose/pages/builders.h"
+
+namespace shokuhon::compose::pages {
+
+void build_index(const PageContext& ctx, const content::PlanPage& plan,
+                 const std::vector<std::string>&, Page& page) {
+    const Rect hm = ctx.hanmen(plan.folio);
+    add_text(page, ctx.ts, "さくいん", "page-title", {hm.x, hm.y + Length::from_mm(10)});
+}
+
+void build_index_area(const PageContext& ctx, const content::PlanPage& plan,
+                      const std::vector<std::string>&, Page& page) {
+    const Rect hm = ctx.hanmen(plan.folio);
+    add_text(page, ctx.ts, "エリア別さくいん", "page-title", {hm.x, hm.y + Length::from_mm(10)});
+}
+
+}  // namespace shokuhon::compose::pages

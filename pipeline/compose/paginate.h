@@ -1,0 +1,40 @@
+// compose/: the page plan (台割) drives pagination. Every planned page is built from its
+// template; section pages fill with the section's entries in order; the result has exactly
+// the planned page count. What did not fit is reported, never dropped or clipped silently.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "compose/document.h"
+#include "content/model.h"
+#include "core/diagnostics.h"
+#include "linebreak/break.h"
+#include "shape/font_set.h"
+#include "style/layout_set.h"
+
+namespace shokuhon::compose {
+
+struct SectionFill {
+    std::string id, title;
+    int pages_planned = 0, pages_used = 0;
+    int entries = 0, entries_placed = 0;
+    std::vector<std::string> not_placed;  // entry ids with no page
+    std::vector<std::string> shortened;   // entries set with their short description to fit
+    std::vector<std::string> overflowing; // entries whose text still did not fit (reported)
+};
+
+struct FillReport {
+    std::vector<SectionFill> sections;
+};
+
+struct PaginateOptions {
+    std::filesystem::path content_dir;  // photo paths are relative to it
+    linebreak::Mode mode = linebreak::Mode::kOptimal;
+};
+
+Document paginate(const content::Book& book, const style::LayoutSet& layout,
+                  const shape::FontSet& fonts, const PaginateOptions& opts, Diagnostics& diags,
+                  FillReport* report = nullptr);
+
+}  // namespace shokuhon::compose

@@ -1,0 +1,56 @@
+// compose/: setting text into blocks: shape (shape/), break (linebreak/), position glyphs.
+// A TextBlock is laid out from its top-left corner; lines sit on the style's line feed.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compose/document.h"
+#include "linebreak/break.h"
+#include "shape/font_set.h"
+#include "style/layout_set.h"
+
+namespace shokuhon::compose {
+
+struct TextBlock {
+    std::vector<GlyphRun> runs;  // one per line, origins relative to the block's top-left
+    Length height;               // lines × leading
+    Length width;                // widest line as set
+    int lines = 0;
+};
+
+struct TextOptions {
+    std::string colour;       // overrides the style's colour when set
+    bool no_indent = false;   // ignore the style's first-line indent
+    int max_lines = 0;        // 0 = unlimited; lines beyond are not set (caller reports it)
+};
+
+class Typesetter {
+public:
+    Typesetter(const shape::FontSet& fonts, const style::LayoutSet& layout,
+               linebreak::Mode mode = linebreak::Mode::kOptimal)
+        : fonts_(fonts), layout_(layout), mode_(mode) {}
+
+    // Sets a paragraph in `width`; lines break by JLREQ rules and justify per the style.
+    TextBlock paragraph(std::string_view text, const style::TextStyle& st, Length width,
+                        const TextOptions& opt = {}) const;
+    // Lines the paragraph would take (no glyph output).
+    int count_lines(std::string_view text, const style::TextStyle& st, Length width) const;
+    // One unbroken line; returns its width. Origin is the baseline start.
+    GlyphRun line(std::string_view text, const style::TextStyle& st, Point origin,
+                  const std::string& colour = {}) const;
+    Length width(std::string_view text, const style::TextStyle& st) const;
+    // Distance from a line's top to its baseline within the line feed (em box centred).
+    static Length baseline_offset(const style::TextStyle& st);
+
+    const style::LayoutSet& layout() const { return layout_; }
+    const style::TextStyle& style(const std::string& name) const { return layout_.style(name); }
+
+private:
+    const shape::Font& font_for(const style::TextStyle& st) const;
+    const shape::FontSet& fonts_;
+    const style::LayoutSet& layout_;
+    linebreak::Mode mode_;
+};
+
+}  // namespace shokuhon::compose

@@ -1,0 +1,102 @@
+// linebreak/detail: the paragraph as boxes and gaps (private to linebreak/).
+// Every cluster's ink body is a box; every gap between neighbours carries its natural width and
+// how much it may shrink or stretch at each JLREQ adjustment stage (jlreq.md §6), and whether a
+// line may break there. greedy.cpp and optimal.cpp choose breaks on this model; set_line.cpp
+// turns a break into pen positions. Integers (sp) throughout; double only for costs and ratios.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "linebreak/break.h"
+
+namespace shokuhon::linebreak::detail {
+
+// Shrink stages, in the order they are used; each is exhausted before the next (jlreq.md §6,
+// JLREQ's own method, Table 3).
+inline constexpr std::size_t kShrinkWordSpace = 0;  // cl-26 ⅓ → ¼ em (¾ of its advance)
+inline constexpr std::size_t kShrinkLineEnd = 1;    // ½ em after a line-end cl-06, ¼ after cl-05
+inline constexpr std::size_t kShrinkMiddleDot = 2;  // ¼ em around a mid-line cl-05 → 0
+inline constexpr std::size_t kShrinkBracket = 3;    // ½ em before cl-01, after cl-02 / cl-07 → 0
+inline constexpr std::size_t kShrinkJaWestern = 4;  // ¼ em Japanese–Western → ⅛ em
+inline constexpr std::size_t kShrinkStages = 5;
+// Stretch stages (JIS X 4051 order, jlreq.md §6). Past their limits, every gap that can stretch
+// at all is widened equally; a line with no such gap is letter-spaced as a last resort.
+inline constexpr std::size_t kStretchWordSpace = 0;  // cl-26 up to ½ em (1½ × its advance)
+inline constexpr std::size_t kStretchJaWestern = 1;  // Japanese–Western ¼ → ½ em
+inline constexpr std::size_t kStretchJapanese = 2;   // other breakable-kind gaps, ¼ em each
+inline constexpr std::size_t kStretchStages = 3;
+
+using Shrinks = std::array<std::int64_t, kShrinkStages>;
+using Stretches = std::array<std::int64_t, kStretchStages>;
+
+struct Unit {
+    JisClass cls = JisClass::kIdeographic;
+    bool space = false;            // cl-26 (or U+3000 after cl-04): dropped at line edges
+    bool hangable = false;         // cl-06 / cl-07 (ぶら下げ, jlreq.md §5)
+    std::int64_t lead = 0;         // blank inside the advance, before the ink (cl-01, cl-05)
+    std::int64_t box = 0;          // advance minus both blanks: the ink body
+    std::int64_t start_lead = 0;   // lead when the cluster starts a continuation line
+    std::int64_t end_trail = 0;    // trailing aki when the cluster ends a line
+    std::int64_t end_shrink = 0;   // of which may be removed (kShrinkLineEnd)
+};
+
+// From the ink end of cluster i to the ink start of cluster i + 1, mid-line.
+struct Gap {
+    std::int64_t natural = 0;
+    Shrinks shrink{};
+    Stretches stretch{};
+};
+
+// Prefix sums over clusters [0, i): box + gap natural, gap shrink / stretch, counts.
+struct Sums {
+    std::int64_t natural = 0;
+    Shrinks shrink{};
+    Stretches stretch{};
+    std::int64_t stretch_gaps = 0;  // gaps with any stretch
+    std::int64_t ink = 0;           // clusters that are not spaces
+};
+
+struct Model {
+    BreakParams params;
+    std::size_t n = 0;
+    std::vector<Unit> units;
+    std::vector<Gap> gaps;             // gaps[i]: after cluster i (gaps[n - 1] is empty)
+    std::vector<std::uint8_t> legal;   // legal[b]: a line may end after cluster b - 1
+    std::vector<Sums> sums;            // n + 1 entries
+    std::vector<std::size_t> next_ink; // first non-space cluster ≥ i (n if none), n + 1 entries
+    std::vector<std::size_t> prev_ink; // last non-space cluster < i, plus 1 (0 if none)
+};
+
+Model build_model(std::span<const Cluster> clusters, const BreakParams& params);
+
+// The line made of clusters [a, b); a == 0 is the paragraph's first line (indent, kept lead).
+struct Fit {
+    std::size_t eb = 0, el = 0;  // first and last ink cluster; empty when eb > el
+    bool empty = true;
+    std::int64_t natural = 0;    // from the line start (incl. indent) to the end of the line
+    Shrinks shrink{};
+    Stretches stretch{};
+    std::int64_t total_shrink = 0, total_stretch = 0;
+    std::int64_t stretch_gaps = 0, gaps = 0, ink = 0;
+    std::int64_t min_width() const { return natural - total_shrink; }
+};
+Fit measure(const Model& m, std::size_t a, std::size_t b);
+
+// A line may end with a hanging cl-06 / cl-07 set past the measure.
+bool can_hang(const Model& m, std::size_t a, std::size_t b);
+
+// Knuth–Plass badness of setting f at the measure (0 … 10000; infeasible shrink → > 10000).
+double badness(const Fit& f, std::int64_t measure, bool last_line);
+
+struct Break {
+    std::size_t end = 0;  // the line is [previous end, end)
+    bool hang = false;
+};
+std::vector<Break> break_greedy(const Model& m);
+std::vector<Break> break_optimal(const Model& m);
+std::vector<Line> set_lines(const Model& m, std::span<const Break> breaks);
+
+}  // namespace shokuhon::linebreak::detail
