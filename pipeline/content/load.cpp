@@ -59,6 +59,7 @@ void load_meta(const xmlio::Document& doc, BookMeta& m) {
     m.price = to_int(text(child(r, "price")));
     for (const xmlNode* s : children(r, "staff")) m.staff.push_back(attr(s, "role") + "：" + text(s));
     for (const xmlNode* n : children(r, "notice")) m.notices.push_back(text(n));
+    m.cover_photo = attr(child(r, "photo"), "src");
 }
 
 // ISBN-13 check digit (weights 1,3,1,3,…): a mistyped ISBN must never reach the barcode.
@@ -94,6 +95,7 @@ void load_plan(const xmlio::Document& doc, PagePlan& plan) {
         sec.title = text(child(s, "name"));
         sec.short_title = child(s, "short") ? text(child(s, "short")) : sec.title;
         sec.lead = text(child(s, "lead"));
+        sec.photo = attr(child(s, "photo"), "src");
         sec.loc = doc.loc(s);
         plan.sections.push_back(std::move(sec));
     }

@@ -50,7 +50,7 @@ struct Spot {
 
 struct BookMeta {
     std::string title, title_reading, subtitle, edition, issue_date, publisher, editor, printer;
-    std::string isbn, c_code, author;
+    std::string isbn, c_code, author, cover_photo;
     int price = 0;  // before tax, yen
     std::vector<std::string> staff;
     std::vector<std::string> notices;
@@ -59,7 +59,7 @@ struct BookMeta {
 
 // 台割: one row per page.
 struct PlanSection {
-    std::string id, title, short_title, colour, lead;
+    std::string id, title, short_title, colour, lead, photo;
     int number = 0;
     SourceLoc loc;
 };

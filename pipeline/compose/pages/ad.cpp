@@ -1,12 +1,37 @@
-// (first draft: replaced by the real page)
+// Advertisement pages: the advertiser's copy on a full-bleed colour field, marked 広告 as
+// Japanese magazines must. (Placing the advertiser's own PDF or image comes with ad slots.)
 #include "compose/pages/builders.h"
 
 namespace shokuhon::compose::pages {
 
 void build_ad(const PageContext& ctx, const content::PlanPage& plan, const std::vector<std::string>&,
-         Page& page) {
+              Page& page) {
+    const auto& g = ctx.geo();
     const Rect hm = ctx.hanmen(plan.folio);
-    add_text(page, ctx.ts, plan.tmpl, "page-title", {hm.x, hm.y + Length::from_mm(10)});
+    // A section colour chosen by folio keeps neighbouring ads apart.
+    const auto& secs = ctx.book.plan.sections;
+    const std::string colour =
+        secs.empty() ? "accent" : ctx.section_colour(secs[static_cast<std::size_t>(plan.folio) % secs.size()].id);
+    add_rect(page, {-g.bleed, -g.bleed, g.trim_w + g.bleed * 2, g.trim_h + g.bleed * 2}, "paper-tint");
+    add_rect(page, {-g.bleed, -g.bleed, g.trim_w + g.bleed * 2, g.trim_h.scaled(0.45) + g.bleed}, colour);
+    if (plan.ad_headline.empty()) {
+        ctx.diags.warning("W-PLAN-020", plan.loc, "page " + std::to_string(plan.folio) +
+                          ": advertisement page without an advertisement; a placeholder is printed");
+        add_text(page, ctx.ts, "広告スペース", "ad-headline", {hm.x, hm.y + Length::from_mm(40)}, "white");
+        return;
+    }
+    add_text(page, ctx.ts, "広告", "small", {hm.right() - Length::from_mm(8), hm.y}, "white");
+    const Length top = hm.y + Length::from_mm(45);
+    TextOptions white{"white", true, 0};
+    add_para(page, ctx.ts, plan.ad_headline, "ad-headline", {hm.x, top, hm.w, hm.h}, white);
+    const Length body_y = g.trim_h.scaled(0.45) + Length::from_mm(18);
+    add_para(page, ctx.ts, plan.ad_body, "ad-body", {hm.x + Length::from_mm(10), body_y, hm.w - Length::from_mm(20), hm.h},
+             {"", true, 0});
+    const auto& name = ctx.ts.style("page-title");
+    const Length nw = ctx.ts.width(plan.ad_advertiser, name);
+    const Length ny = hm.bottom() - Length::from_mm(20);
+    add_line(page, {hm.x, ny - Length::from_mm(14)}, {hm.right(), ny - Length::from_mm(14)}, Length::from_pt(0.75), colour);
+    add_text(page, ctx.ts, plan.ad_advertiser, "page-title", {hm.x + (hm.w - nw) / 2, ny}, colour);
 }
 
 }  // namespace shokuhon::compose::pages
