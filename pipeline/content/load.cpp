@@ -32,14 +32,31 @@ double to_double(const std::string& s) {
     }
 }
 
-// Parses and validates one file; returns an empty document when either fails.
+// Parses and validates one file. A file that parses but does not validate is still loaded
+// (the accessors tolerate missing parts), so one bad shop does not cascade into false
+// "does not exist" errors elsewhere; its errors are already recorded.
 xmlio::Document open_valid(const fs::path& file, const char* schema, Diagnostics& diags) {
     auto doc = xmlio::Document::parse(file, diags);
-    if (!doc) return doc;
-    if (!doc.validate(schema_text(schema), std::string("content/schema/") + schema + ".rng", diags)) {
-        return xmlio::Document{};
-    }
+    if (doc) doc.validate(schema_text(schema), std::string("content/schema/") + schema + ".rng", diags);
     return doc;
+}
+
+// The schema's own message for a missing element ("Did not expect element hours there") does
+// not say what is missing; editors get a plain sentence for the fields a shop must have.
+void require_fields(const xmlio::Document& doc, const xmlNode* shop, Diagnostics& diags) {
+    static constexpr std::pair<const char*, const char*> kRequired[] = {
+        {nullptr, "name"}, {nullptr, "headline"}, {nullptr, "description"}, {nullptr, "dish"},
+        {nullptr, "info"}, {"info", "address"}, {"info", "phone"}, {"info", "hours"},
+        {"info", "closed"}, {"info", "budget"}, {"info", "access"}, {"info", "cards"},
+        {"info", "smoking"}, {nullptr, "photo"}, {nullptr, "map"}};
+    for (const auto& [parent, name] : kRequired) {
+        const xmlNode* p = parent ? child(shop, parent) : shop;
+        if (!p || child(p, name)) continue;
+        diags.error("E-CONTENT-004", doc.loc(p),
+                    doc.entry_of(shop) + ": <" + name + "> is missing" +
+                        (parent ? std::string(" from <") + parent + ">" : std::string()),
+                    std::string("every shop needs <") + name + ">; see content/schema/shops.rng");
+    }
 }
 
 void load_meta(const xmlio::Document& doc, BookMeta& m) {
@@ -121,10 +138,11 @@ void load_plan(const xmlio::Document& doc, PagePlan& plan) {
     }
 }
 
-void load_shops(const xmlio::Document& doc, Loaded& out) {
+void load_shops(const xmlio::Document& doc, Loaded& out, Diagnostics& diags) {
     const xmlNode* r = doc.root();
     const std::string section = attr(r, "section");
     for (const xmlNode* s : children(r, "shop")) {
+        require_fields(doc, s, diags);
         Shop shop;
         shop.id = attr(s, "id");
         shop.section = section;
@@ -323,7 +341,7 @@ Loaded load_book(const fs::path& dir, Diagnostics& diags) {
         diags.error("E-CONTENT-003", {(dir / "shops").string(), 0, 0}, "no shop files (*.xml) found");
     }
     for (const auto& f : shop_files) {
-        if (auto doc = open_valid(f, "shops", diags)) load_shops(doc, out);
+        if (auto doc = open_valid(f, "shops", diags)) load_shops(doc, out, diags);
     }
     if (auto doc = open_valid(dir / "products.xml", "products", diags)) load_products(doc, out.book);
     if (auto doc = open_valid(dir / "recommendations.xml", "recommendations", diags)) {

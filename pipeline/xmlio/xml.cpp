@@ -46,6 +46,11 @@ void on_error(void* data, xmlErrorPtr err) {
     else sink->diags->error(sink->code, loc, msg);
 }
 
+void on_parse_error(void* data, xmlErrorPtr err) {
+    auto* ctxt = static_cast<xmlParserCtxt*>(data);
+    if (ctxt) on_error(ctxt->_private, err);
+}
+
 std::vector<std::string> split_lines(const std::string& s) {
     std::vector<std::string> out;
     std::istringstream in(s);
@@ -86,8 +91,10 @@ Document Document::parse(const std::filesystem::path& file, Diagnostics& diags,
     ParserCtxtPtr ctxt{xmlNewParserCtxt()};
     if (!ctxt) throw std::bad_alloc();
     ErrorSink sink{nullptr, &d.file_, &diags, "E-XML-001"};
-    ctxt->sax->serror = on_error;
-    ctxt->userData = &sink;
+    // libxml2 hands serror the parser context (userData, which SAX2 itself needs); our sink
+    // rides along in _private.
+    ctxt->sax->serror = on_parse_error;
+    ctxt->_private = &sink;
     // No network, no DTD loading, no entity substitution: content is data, not a program.
     const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA;
     xmlDoc* doc = xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),

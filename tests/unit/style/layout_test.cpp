@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "style/load.h"
+#include "support/run.h"
+
+namespace fs = std::filesystem;
+using namespace shokuhon;
+
+namespace {
+const fs::path kLayouts = fs::path(SHOKUHON_SOURCE_DIR) / "layouts";
+
+std::string all(const Diagnostics& d) {
+    std::string s;
+    for (const auto& x : d.all()) s += format(x) + "\n";
+    return s;
+}
+
+struct EditedLayouts {
+    test::TempDir dir;
+    EditedLayouts(const std::string& file, const std::string& from, const std::string& to) {
+        fs::copy(kLayouts, dir.path(), fs::copy_options::recursive);
+        std::string xml = test::read_file(dir.path() / file);
+        const auto pos = xml.find(from);
+        REQUIRE(pos != std::string::npos);
+        xml.replace(pos, from.size(), to);
+        test::write_file(dir.path() / file, xml);
+    }
+};
+}  // namespace
+
+TEST_CASE("lengths parse with their units", "[style]") {
+    CHECK(style::parse_length("12mm") == Length::from_mm(12));
+    CHECK(style::parse_length("9pt") == Length::from_pt(9));
+    CHECK(style::parse_length("13Q") == Length::from_mm(3.25));
+    CHECK(style::parse_length("20H") == Length::from_mm(5));
+    CHECK(style::parse_length("1zw", Length::from_pt(9)) == Length::from_pt(9));
+    CHECK(style::parse_length("-0.5zw", Length::from_pt(10)) == Length::from_pt(-5));
+    CHECK_FALSE(style::parse_length("12").has_value());
+    CHECK_FALSE(style::parse_length("12px").has_value());
+    CHECK_FALSE(style::parse_length("mm").has_value());
+}
+
+TEST_CASE("the sample layouts load with every style and template", "[style]") {
+    Diagnostics diags;
+    const auto set = style::load_layout_set(kLayouts, diags);
+    INFO(all(diags));
+    CHECK_FALSE(diags.has_errors());
+    CHECK(set.style("body").size == Length::from_q(12));
+    CHECK(set.style("body").indent == Length::from_q(12));  // 1zw at 12Q
+    CHECK(set.find_template("card4") != nullptr);
+    CHECK(set.find_template("card4")->get_int("columns", 0) == 2);
+    const auto& c = set.colour("fish");
+    CHECK(c.c == Approx(0.92));
+    CHECK(set.geometry.bleed == Length::from_mm(3));
+}
+
+TEST_CASE("an unknown attribute in a layout is an error with file and line", "[style]") {
+    EditedLayouts e("layout.xml", "<style name=\"body\" font=\"mincho\"", "<style name=\"body\" fnot=\"x\" font=\"mincho\"");
+    Diagnostics diags;
+    style::load_layout_set(e.dir.path(), diags);
+    const std::string out = all(diags);
+    INFO(out);
+    CHECK(diags.has_errors());
+    CHECK(out.find("layout.xml:") != std::string::npos);
+    CHECK(out.find("fnot") != std::string::npos);
+}
+
+TEST_CASE("a style with an undeclared colour is an error", "[style]") {
+    EditedLayouts e("layout.xml", "name=\"reading\" font=\"gothic\" size=\"8Q\" leading=\"10H\" align=\"start\" colour=\"grey\"",
+                    "name=\"reading\" font=\"gothic\" size=\"8Q\" leading=\"10H\" align=\"start\" colour=\"gray\"");
+    Diagnostics diags;
+    style::load_layout_set(e.dir.path(), diags);
+    CHECK(all(diags).find("unknown colour \"gray\"") != std::string::npos);
+}
+
+TEST_CASE("changing the cards per page is a layout change only", "[style]") {
+    EditedLayouts e("templates.xml", "id=\"card4\" kind=\"shop-cards\" columns=\"2\" rows=\"2\"",
+                    "id=\"card4\" kind=\"shop-cards\" columns=\"2\" rows=\"3\"");
+    Diagnostics diags;
+    const auto set = style::load_layout_set(e.dir.path(), diags);
+    REQUIRE_FALSE(diags.has_errors());
+    CHECK(set.find_template("card4")->get_int("rows", 0) == 3);
+}
