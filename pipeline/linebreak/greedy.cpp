@@ -11,18 +11,18 @@ Break next_line(const Model& m, std::size_t a) {
     // with b, so the scan stops once even full shrinking cannot fit.
     std::size_t c = a;
     for (std::size_t b = a + 1; b <= m.n; ++b) {
-        const Fit f = measure(m, a, b);
+        const Extent f = extent(m, a, b);
         if (f.natural <= measure_sp) c = b;
         if (f.min_width() > measure_sp) break;
     }
     if (c == m.n) return {m.n, false};
-    if (c > a && m.legal[c] && measure(m, a, c).natural == measure_sp) return {c, false};
+    if (c > a && m.legal[c] && extent(m, a, c).natural == measure_sp) return {c, false};
     // ぶら下げ: a cl-06 / cl-07 that would start the next line hangs instead (jlreq.md §5).
     if (m.units[c].hangable && m.legal[c + 1] && can_hang(m, a, c + 1)) return {c + 1, true};
     // 追い込み: pull the clusters up to the next break in by shrinking, if the stages allow.
     std::size_t in = c + 1;
     while (!m.legal[in]) ++in;  // legal[n] is always set
-    if (measure(m, a, in).min_width() <= measure_sp) return {in, false};
+    if (extent(m, a, in).min_width() <= measure_sp) return {in, false};
     // 追い出し: end at the last allowed break that fits and stretch.
     std::size_t out = c;
     while (out > a && !m.legal[out]) --out;

@@ -217,14 +217,18 @@ Model Builder::build() {
     for (std::size_t i = 0; i < n; ++i) m_.prev_ink[i + 1] = m_.units[i].space ? m_.prev_ink[i] : i + 1;
     for (std::size_t i = 0; i + 1 < n; ++i) m_.legal[i + 1] = legal_after(i) ? 1 : 0;
     m_.legal[n] = 1;
+    Sums s;  // running, so no step waits on the store of the last
     for (std::size_t i = 0; i < n; ++i) {
         const Gap& g = m_.gaps[i];
-        Sums s = m_.sums[i];
         s.natural += m_.units[i].box + g.natural;
         bool any = false;
-        for (std::size_t k = 0; k < kShrinkStages; ++k) s.shrink[k] += g.shrink[k];
+        for (std::size_t k = 0; k < kShrinkStages; ++k) {
+            s.shrink[k] += g.shrink[k];
+            s.shrink_total += g.shrink[k];
+        }
         for (std::size_t k = 0; k < kStretchStages; ++k) {
             s.stretch[k] += g.stretch[k];
+            s.stretch_total += g.stretch[k];
             any = any || g.stretch[k] > 0;
         }
         s.stretch_gaps += any ? 1 : 0;
@@ -262,27 +266,6 @@ Fit measure(const Model& m, std::size_t a, std::size_t b) {
     f.gaps = static_cast<std::int64_t>(f.el - f.eb);
     f.ink = m.sums[f.el + 1].ink - s0.ink;
     return f;
-}
-
-bool can_hang(const Model& m, std::size_t a, std::size_t b) {
-    if (!m.params.hang_punctuation || b < 1 || b - 1 <= a) return false;
-    const Unit& u = m.units[b - 1];
-    return u.hangable && !u.space && m.next_ink[a] < m.prev_ink[b - 1];
-}
-
-double badness(const Fit& f, std::int64_t measure, bool last_line) {
-    if (f.empty) return 0;
-    const std::int64_t d = measure - f.natural;
-    if (d == 0 || (d > 0 && last_line)) return 0;
-    constexpr double kInfBad = 10000;
-    if (d > 0) {
-        if (f.total_stretch == 0) return kInfBad;
-        const double r = static_cast<double>(d) / static_cast<double>(f.total_stretch);
-        return std::min(kInfBad, 100 * r * r * r);
-    }
-    if (-d > f.total_shrink) return kInfBad + 1;  // overfull
-    const double r = static_cast<double>(-d) / static_cast<double>(f.total_shrink);
-    return 100 * r * r * r;
 }
 
 }  // namespace shokuhon::linebreak::detail

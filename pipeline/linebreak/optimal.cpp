@@ -3,7 +3,12 @@
 // line of fewer than three clusters and for consecutive lines ending in punctuation.
 // An active break is dropped as soon as the line from it is overfull even fully shrunk: the
 // minimum width only grows along the paragraph, so the active list spans at most one line.
+// As in TeX, a first pass considers only lines within a tolerance, which keeps the active list
+// to a few breaks near each line end; only if it cannot finish does a second pass accept any
+// underfull line, and, where even that fails, an overfull one.
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdlib>
 #include <limits>
 
@@ -17,8 +22,13 @@ constexpr double kAdjDemerits = 10000;          // TeX \adjdemerits
 constexpr double kPunctDemerits = 2000;         // two lines in a row ending in 」。、
 constexpr double kShortLastDemerits = 50000;    // a last line of one or two clusters
 constexpr std::int64_t kShortLast = 3;
-constexpr double kHangPenalty = 30;             // hang only when it helps
+constexpr double kHangPenalty = 5;              // an exact fit without hanging wins ties
 constexpr double kOverfullDemerits = 1e10;      // the way out when nothing fits
+constexpr double kTolerance = 100;             // first pass: stretch ratio up to about 2.15
+// Deviation from TeX: shrinking costs a tenth of the badness of stretching by the same ratio,
+// because JLREQ prefers 追い込み to 追い出し (jlreq.md §6): a line squeezed to its limit costs
+// about as much as one stretched to half its limit.
+constexpr double kShrinkWeight = 0.1;
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
 struct Node {
@@ -36,13 +46,20 @@ struct Candidate {
     bool hang = false;
 };
 
-int fitness_class(const Fit& f, std::int64_t measure, double bad) {
+// What a line costs by itself; the part that depends on the line before is added per node.
+struct LineCost {
+    double demerits = 0;
+    int fitness = 2;
+    bool punct = false, hang = false, last = false;
+};
+
+int fitness_class(const Extent& f, std::int64_t measure, double bad) {
     if (f.natural < measure) return bad > 99 ? 0 : bad > 12 ? 1 : 2;
     if (f.natural > measure) return bad > 12 ? 3 : 2;
     return 2;
 }
 
-bool ends_in_punct(const Model& m, const Fit& f) {
+bool ends_in_punct(const Model& m, const Extent& f) {
     if (f.empty) return false;
     const JisClass c = m.units[f.el].cls;
     return c == JisClass::kClosingBracket || c == JisClass::kFullStop || c == JisClass::kComma;
@@ -50,52 +67,70 @@ bool ends_in_punct(const Model& m, const Fit& f) {
 
 class Breaker {
 public:
-    explicit Breaker(const Model& m) : m_(m), measure_(m.params.measure.sp) {}
+    Breaker(const Model& m, double tolerance)
+        : m_(m), measure_(m.params.measure.sp), tolerance_(tolerance) {}
+    // Empty if a first pass could not reach the paragraph end.
     std::vector<Break> run();
 
 private:
-    void consider(std::size_t from, const Fit& f, bool hang, bool last);
-    void commit(std::size_t b, bool last, std::size_t fallback);
+    bool line_cost(const Extent& f, bool hang, bool last, LineCost& out) const;
+    void consider(std::size_t from, const LineCost& c);
+    void try_line(std::size_t k, std::size_t e, const Extent& f, bool hang, bool last);
+    bool commit(std::size_t b, bool last, std::size_t fallback);
 
     const Model& m_;
     std::int64_t measure_;
+    double tolerance_;
     std::vector<Node> nodes_;
-    std::vector<std::size_t> active_, next_active_;
+    std::vector<std::size_t> active_, next_active_;  // sorted by position
     std::array<Candidate, 8> best_;  // per fitness class × ends in punctuation
 };
 
-void Breaker::consider(std::size_t from, const Fit& f, bool hang, bool last) {
-    const Node& a = nodes_[from];
+// False when the line is beyond this pass's tolerance.
+bool Breaker::line_cost(const Extent& f, bool hang, bool last, LineCost& out) const {
     const double bad = badness(f, measure_, last);
-    double d = (kLinePenalty + bad) * (kLinePenalty + bad);
-    int fit = 2;
-    bool punct = false;
+    if (bad > tolerance_) return false;
+    const double cost = f.natural > measure_ ? bad * kShrinkWeight : bad;
+    out = {(kLinePenalty + cost) * (kLinePenalty + cost), 2, false, hang, last};
     if (last) {
-        if (f.ink + (hang ? 1 : 0) < kShortLast) d += kShortLastDemerits;
-    } else {
-        fit = fitness_class(f, measure_, bad);
-        punct = hang || ends_in_punct(m_, f);
-        if (hang) d += kHangPenalty * kHangPenalty;
-        if (std::abs(fit - a.fitness) > 1) d += kAdjDemerits;
-        if (punct && a.punct) d += kPunctDemerits;
+        if (f.ink + (hang ? 1 : 0) < kShortLast) out.demerits += kShortLastDemerits;
+        return true;
     }
-    Candidate& c = best_[static_cast<std::size_t>(fit * 2 + (punct ? 1 : 0))];
+    out.fitness = fitness_class(f, measure_, bad);
+    out.punct = hang || ends_in_punct(m_, f);
+    if (hang) out.demerits += kHangPenalty * kHangPenalty;
+    return true;
+}
+
+void Breaker::consider(std::size_t from, const LineCost& c) {
+    const Node& a = nodes_[from];
+    double d = c.demerits;
+    if (!c.last && std::abs(c.fitness - a.fitness) > 1) d += kAdjDemerits;
+    if (c.punct && a.punct) d += kPunctDemerits;
+    Candidate& best = best_[static_cast<std::size_t>(c.fitness * 2 + (c.punct ? 1 : 0))];
     const double total = a.total + d;
-    if (total < c.total) c = {total, from, hang};
+    if (total < best.total) best = {total, from, c.hang};
+}
+
+// The line f from the active nodes [k, e), which all sit at the same position.
+void Breaker::try_line(std::size_t k, std::size_t e, const Extent& f, bool hang, bool last) {
+    LineCost c;
+    if (!line_cost(f, hang, last, c)) return;
+    for (std::size_t i = k; i < e; ++i) consider(active_[i], c);
 }
 
 // Turns the best candidates at break b into active nodes (TeX: those within \adjdemerits of the
 // best). If every active node died here without a feasible line, the latest one breaks at b
 // overfull, so a token longer than the measure stands on its own line.
-void Breaker::commit(std::size_t b, bool last, std::size_t fallback) {
+bool Breaker::commit(std::size_t b, bool last, std::size_t fallback) {
     double min_total = std::numeric_limits<double>::infinity();
     for (const Candidate& c : best_) min_total = std::min(min_total, c.total);
     if (min_total == std::numeric_limits<double>::infinity()) {
-        if (active_.empty() && fallback != kNone) {
-            nodes_.push_back({b, fallback, nodes_[fallback].total + kOverfullDemerits, 2, false, false});
-            active_.push_back(nodes_.size() - 1);
-        }
-        return;
+        if (!active_.empty()) return true;
+        if (std::isfinite(tolerance_) || fallback == kNone) return false;  // first pass failed
+        nodes_.push_back({b, fallback, nodes_[fallback].total + kOverfullDemerits, 2, false, false});
+        active_.push_back(nodes_.size() - 1);
+        return true;
     }
     const double limit = last ? min_total : min_total + kAdjDemerits;
     for (std::size_t k = 0; k < best_.size(); ++k) {
@@ -105,6 +140,7 @@ void Breaker::commit(std::size_t b, bool last, std::size_t fallback) {
         active_.push_back(nodes_.size() - 1);
         if (last) break;
     }
+    return true;
 }
 
 std::vector<Break> Breaker::run() {
@@ -116,23 +152,25 @@ std::vector<Break> Breaker::run() {
         best_.fill({});
         next_active_.clear();
         std::size_t fallback = kNone;
-        for (const std::size_t id : active_) {
-            const std::size_t a = nodes_[id].pos;
-            const Fit f = measure(m_, a, b);
-            const bool fits = f.min_width() <= measure_;
-            if (fits) {
-                consider(id, f, false, last);
-                next_active_.push_back(id);
-            } else if (fallback == kNone || a > nodes_[fallback].pos) {
-                fallback = id;
+        // Nodes at one position share the line to b: measure and rate it once.
+        for (std::size_t k = 0, e = 0; k < active_.size(); k = e) {
+            const std::size_t a = nodes_[active_[k]].pos;
+            for (e = k + 1; e < active_.size() && nodes_[active_[e]].pos == a;) ++e;
+            const Extent f = extent(m_, a, b);
+            if (f.min_width() <= measure_) {
+                try_line(k, e, f, false, last);
+                next_active_.insert(next_active_.end(), active_.begin() + static_cast<long>(k),
+                                    active_.begin() + static_cast<long>(e));
+            } else {
+                fallback = active_[e - 1];  // the latest position that died here
             }
             if (can_hang(m_, a, b)) {
-                const Fit h = measure(m_, a, b - 1);
-                if (h.min_width() <= measure_) consider(id, h, true, last);
+                const Extent h = extent(m_, a, b - 1);
+                if (h.min_width() <= measure_) try_line(k, e, h, true, last);
             }
         }
         active_.swap(next_active_);
-        commit(b, last, fallback);
+        if (!commit(b, last, fallback)) return {};
     }
     // The best node at the paragraph end (commit keeps one; an overfull fallback is the other).
     std::size_t end = kNone;
@@ -149,7 +187,8 @@ std::vector<Break> Breaker::run() {
 }  // namespace
 
 std::vector<Break> break_optimal(const Model& m) {
-    std::vector<Break> breaks = Breaker(m).run();
+    std::vector<Break> breaks = Breaker(m, kTolerance).run();
+    if (breaks.empty()) breaks = Breaker(m, std::numeric_limits<double>::infinity()).run();
     if (breaks.empty() || breaks.back().end != m.n) return break_greedy(m);  // cannot happen
     return breaks;
 }

@@ -72,13 +72,13 @@ void stretch(const Model& m, const Fit& f, std::int64_t need, std::vector<std::i
 }
 
 Rule rule_of(const Model& m, std::size_t a, const Break& br, const Fit& f, double ratio) {
-    const std::int64_t measure = m.params.measure.sp;
-    if (!f.empty && f.min_width() > measure) return Rule::kOverfull;
+    const std::int64_t limit = m.params.measure.sp;
+    if (!f.empty && f.min_width() > limit) return Rule::kOverfull;
     if (br.hang) return Rule::kHang;
     if (br.end == m.n) return Rule::kLast;
     if (ratio < 0) return Rule::kPushIn;
     // 追い出し: the next cluster would have fitted but may not end the line (or start the next).
-    if (measure(m, a, br.end + 1).natural <= measure) return Rule::kPushOut;
+    if (measure(m, a, br.end + 1).natural <= limit) return Rule::kPushOut;
     return Rule::kNone;
 }
 
@@ -109,16 +109,16 @@ Line set_line(const Model& m, std::size_t a, const Break& br) {
     Line line;
     line.begin = a;
     line.end = b;
-    line.x.assign(b - a, 0);
+    line.x.assign(b - a, Length{});
     const std::int64_t indent = a == 0 ? m.params.first_indent.sp : 0;
     std::int64_t pos = indent;
     if (!f.empty) {
         const Unit& first = m.units[f.eb];
         pos += a == 0 ? first.lead : first.start_lead;
-        for (std::size_t i = a; i < f.eb; ++i) line.x[i - a] = indent;  // leading spaces
+        for (std::size_t i = a; i < f.eb; ++i) line.x[i - a] = Length{indent};  // leading spaces
         for (std::size_t i = f.eb; i <= f.el; ++i) {
             // The pen is at the ink start minus the glyph's own blank: a squeezed blank overlaps.
-            line.x[i - a] = pos - m.units[i].lead;
+            line.x[i - a] = Length{pos - m.units[i].lead};
             pos += m.units[i].box;
             if (i < f.el) pos += m.gaps[i].natural + adj[i - f.eb];
         }
@@ -126,12 +126,12 @@ Line set_line(const Model& m, std::size_t a, const Break& br) {
     const std::int64_t ink_end = pos;
     if (!f.empty) pos += m.units[f.el].end_trail + end_adj;
     const std::size_t after = f.empty ? a : f.el + 1;
-    for (std::size_t i = after; i < b; ++i) line.x[i - a] = pos;  // dropped trailing spaces
+    for (std::size_t i = after; i < b; ++i) line.x[i - a] = Length{pos};  // dropped trailing spaces
     if (br.hang) {
         // ぶら下げ: the cl-06 / cl-07 sits just past the set width, outside the measure.
         const std::size_t h = b - 1;
         const std::int64_t gap = !f.empty && h == f.el + 1 ? m.gaps[f.el].natural : 0;
-        line.x[h - a] = ink_end + gap - m.units[h].lead;
+        line.x[h - a] = Length{ink_end + gap - m.units[h].lead};
     }
     line.natural = Length{f.natural};
     line.width = Length{pos};

@@ -119,6 +119,18 @@ Length draw_dish(Page& page, const Typesetter& ts, const content::Shop& s, Rect 
     return h;
 }
 
+// The shop name on one line: a name wider than its column is set smaller (down to 70 %),
+// never broken inside the name.
+Length draw_name(Page& page, const Typesetter& ts, const std::string& name, const std::string& style,
+                 Point at, Length width) {
+    style::TextStyle st = ts.style(style);
+    const Length natural = ts.width(name, st);
+    if (natural > width) st.size = st.size.scaled(std::max(0.7, width.pt() / natural.pt()));
+    GlyphRun run = ts.line(name, st, {at.x, at.y + Typesetter::baseline_offset(ts.style(style))});
+    page.items.emplace_back(std::move(run));
+    return st.leading;
+}
+
 // Sets the card's text column; returns false when the description had to be cut.
 void draw_card(const PageContext& ctx, const style::Template& t, const content::Shop& s,
                Rect cell, Page& page) {
@@ -132,10 +144,17 @@ void draw_card(const PageContext& ctx, const style::Template& t, const content::
     const Length small = Length::from_mm(1.8);
 
     Rect photo, col, info_box;
+    const std::string position = t.get("photo-position", "top");
     if (left_photo) {
-        photo = {cell.x, cell.y, cell.w.scaled(share), cell.h.scaled(0.62)};
+        // Large card: a full-height photo on the left, everything else in the text column.
+        photo = {cell.x, cell.y, cell.w.scaled(share), cell.h};
         col = {photo.right() + Length::from_mm(5), cell.y, cell.w - photo.w - Length::from_mm(5), cell.h};
-        info_box = {cell.x, photo.bottom() + gap, photo.w, cell.h - photo.h - gap};
+        info_box = col;
+    } else if (position == "beside") {
+        // Small card: the photo beside the heading, the text below both at full width.
+        photo = {cell.x, cell.y, cell.w.scaled(share), cell.h.scaled(0.27)};
+        col = {cell.x, cell.y, cell.w, cell.h};
+        info_box = col;
     } else {
         photo = {cell.x, cell.y, cell.w, cell.h.scaled(share)};
         col = {cell.x, photo.bottom() + gap, cell.w, cell.h - photo.h - gap};
@@ -143,21 +162,24 @@ void draw_card(const PageContext& ctx, const style::Template& t, const content::
     }
     page.items.emplace_back(ImageItem{photo, ctx.photo_path(s.photo), 0.5, 0.5});
 
-    Length y = col.y;
-    y += draw_label(page, ts, s, {col.x, y}, colour) + small;
-    draw_icons(page, ts, s, {col.right(), col.y}, colour);
+    // The heading: beside the photo for "beside" cards, else at the top of the text column.
+    Rect head = col;
+    if (position == "beside") head = {photo.right() + gap, cell.y, cell.w - photo.w - gap, photo.h};
+    Length y = head.y;
+    y += draw_label(page, ts, s, {head.x, y}, colour) + small;
+    draw_icons(page, ts, s, {head.right(), head.y}, colour);
     const auto& rd = ts.style("reading");
-    add_text(page, ts, s.reading, "reading", {col.x, y + Typesetter::baseline_offset(rd)});
+    add_text(page, ts, s.reading, "reading", {head.x, y + Typesetter::baseline_offset(rd)});
     y += rd.leading;
-    const auto& nm = ts.style(cs.name);
-    y += add_para(page, ts, s.name, cs.name, {col.x, y, col.w, nm.leading}) + small;
-    y += add_para(page, ts, s.headline, cs.headline, {col.x, y, col.w, cell.h}, {colour, true, 0}) + small;
+    y += draw_name(page, ts, s.name, cs.name, {head.x, y}, head.w) + small;
+    y += add_para(page, ts, s.headline, cs.headline, {head.x, y, head.w, cell.h}, {colour, true, 0}) + small;
+    if (position == "beside") y = max(y, photo.bottom() + gap);
 
     // Bottom-up: the info block sits at the card's foot, the dish row above it.
     const Length ih = info_height(ts, s, info_box.w);
     const Length dish_h = ts.style("dish").leading + Length::from_mm(1.2);
     Length col_bottom = col.bottom();
-    if (!left_photo) col_bottom -= ih + gap;
+    col_bottom -= ih + gap;
     const Length dish_y = col_bottom - dish_h;
     const Length avail = dish_y - gap - y;
 
@@ -184,11 +206,7 @@ void draw_card(const PageContext& ctx, const style::Template& t, const content::
     }
     add_para(page, ts, text, cs.body, {col.x, y, col.w, avail}, {"", false, fit});
     draw_dish(page, ts, s, {col.x, dish_y, col.w, dish_h}, colour);
-    if (left_photo) {
-        draw_info(page, ts, s, {info_box.x, info_box.bottom() - ih, info_box.w, ih}, colour);
-    } else {
-        draw_info(page, ts, s, {col.x, col.bottom() - ih, col.w, ih}, colour);
-    }
+    draw_info(page, ts, s, {col.x, col.bottom() - ih, col.w, ih}, colour);
 }
 
 }  // namespace

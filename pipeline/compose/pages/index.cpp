@@ -1,18 +1,348 @@
-// (first draft: replaced by the real page)
+// The indexes: every shop by 50音 row (build_index) and by area (build_index_area). An index
+// may span several plan pages: each call lays out the whole flow the same way and draws only
+// its own page's slice, so that no page depends on another having been built first.
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <tuple>
+#include <utility>
+
 #include "compose/pages/builders.h"
 
 namespace shokuhon::compose::pages {
 
+// Pure parts, with external linkage so that tests/unit/compose can reach them.
+namespace index_detail {
+
+namespace {
+
+// The first code point of UTF-8 text (0 for empty or malformed text).
+char32_t first_code_point(std::string_view s) {
+    if (s.empty()) return 0;
+    const auto b0 = static_cast<unsigned char>(s[0]);
+    if (b0 < 0x80) return b0;
+    const int n = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : b0 >= 0xC0 ? 1 : -1;
+    if (n < 0 || s.size() <= static_cast<std::size_t>(n)) return 0;
+    char32_t cp = b0 & (0x3Fu >> n);
+    for (int i = 1; i <= n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[static_cast<std::size_t>(i)]) & 0x3Fu);
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Length in bytes of the UTF-8 sequence starting with b0 (1 for stray bytes).
+std::size_t sequence_length(unsigned char b0) {
+    return b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
+}
+
+}  // namespace
+
+// The reading with katakana folded into hiragana: byte order of the key is then 50音 order
+// for plain readings (voiced kana sort right after their plain kana).
+std::string sort_key(std::string_view reading) {
+    std::string out;
+    out.reserve(reading.size());
+    for (std::size_t i = 0; i < reading.size();) {
+        const std::size_t n = std::min(sequence_length(static_cast<unsigned char>(reading[i])),
+                                       reading.size() - i);
+        char32_t cp = first_code_point(reading.substr(i, n));
+        if (cp >= U'ァ' && cp <= U'ヶ') {
+            append_utf8(out, cp - 0x60);
+        } else {
+            out.append(reading.substr(i, n));
+        }
+        i += n;
+    }
+    return out;
+}
+
+// 0 = あ行 … 9 = わ行, 10 = anything else (Latin, digits). Katakana count as their hiragana;
+// voiced and small kana go with their row (が → か行, ぱ → は行, ゃ → や行).
+int gojuon_row(std::string_view reading) {
+    char32_t cp = first_code_point(reading);
+    if (cp >= U'ァ' && cp <= U'ヶ') cp -= 0x60;  // katakana → hiragana
+    if (cp >= U'ヷ' && cp <= U'ヺ') return 9;     // ヷ ヸ ヹ ヺ: voiced わ行
+    if (cp == U'ゔ') return 0;                      // ゔ goes with う
+    if (cp == U'ゕ' || cp == U'ゖ') return 1;      // small か, け
+    constexpr std::array<char32_t, 10> kStarts = {U'ぁ', U'か', U'さ', U'た', U'な',
+                                                  U'は', U'ま', U'ゃ', U'ら', U'ゎ'};
+    if (cp < kStarts[0] || cp > U'ん') return 10;
+    int row = 0;
+    for (std::size_t i = 0; i < kStarts.size(); ++i) {
+        if (cp >= kStarts[i]) row = static_cast<int>(i);
+    }
+    return row;
+}
+
+// Places index items into columns in order. A heading keeps with the item after it, so a
+// heading never stands alone at a column's foot; `gap` is the space above a heading that does
+// not open a column. Returns each item's column and its y in that column; column -1: no room.
+std::vector<std::pair<int, Length>> flow_columns(const std::vector<Length>& heights,
+                                                 const std::vector<bool>& heading, Length gap,
+                                                 const std::vector<Length>& columns) {
+    std::vector<std::pair<int, Length>> out(heights.size(), {-1, Length{}});
+    std::size_t col = 0;
+    Length y;
+    for (std::size_t i = 0; i < heights.size(); ++i) {
+        const bool head = i < heading.size() && heading[i];
+        auto need = [&](Length at) {
+            Length n = heights[i] + (head && at > Length{} ? gap : Length{});
+            if (head && i + 1 < heights.size()) n += heights[i + 1];
+            return n;
+        };
+        // An item taller than every column left has no room, and nor has any item after it.
+        while (col < columns.size() && y + need(y) > columns[col]) {
+            ++col;
+            y = {};
+        }
+        if (col >= columns.size()) break;
+        if (head && y > Length{}) y += gap;
+        out[i] = {static_cast<int>(col), y};
+        y += heights[i];
+    }
+    return out;
+}
+
+}  // namespace index_detail
+
+namespace {
+
+using index_detail::flow_columns;
+using index_detail::gojuon_row;
+
+struct Item {
+    bool heading = false;
+    std::string text;
+    int folio = 0;
+    Length height;
+};
+
+// The index run: the plan pages of this template kind, in order, with their column counts.
+struct Run {
+    std::vector<int> folios;
+    std::vector<int> columns;
+    std::size_t ordinal = 0;  // this page's place in the run
+};
+
+Run index_run(const PageContext& ctx, const content::PlanPage& plan, const std::string& kind) {
+    Run run;
+    for (const auto& pg : ctx.book.plan.pages) {
+        const style::Template* t = ctx.layout.find_template(pg.tmpl);
+        if (!t || t->kind != kind) continue;
+        if (pg.folio == plan.folio) run.ordinal = run.folios.size();
+        run.folios.push_back(pg.folio);
+        run.columns.push_back(std::max(1, t->get_int("columns", 4)));
+    }
+    return run;
+}
+
+struct Metrics {
+    Length col_w, col_gap, num_w, head_h, head_gap, title_h;
+};
+
+Metrics metrics(const PageContext& ctx, Rect hm, int cols) {
+    Metrics m;
+    m.col_gap = ctx.geo().gutter;
+    m.col_w = (hm.w - m.col_gap * (cols - 1)) / cols;
+    m.num_w = ctx.ts.width("00", ctx.ts.style("index-entry")) + Length::from_mm(3);
+    const auto& hs = ctx.ts.style("index-head");
+    m.head_h = hs.leading + Length::from_mm(1.2);
+    m.head_gap = Length::from_mm(2.5);
+    m.title_h = ctx.ts.style("page-title").leading + Length::from_mm(6);
+    return m;
+}
+
+Item entry_item(const PageContext& ctx, const Metrics& m, std::string text, int folio) {
+    const auto& es = ctx.ts.style("index-entry");
+    const int lines = std::max(1, ctx.ts.count_lines(text, es, m.col_w - m.num_w));
+    return {false, std::move(text), folio, es.leading * lines};
+}
+
+// A shop that made it onto a page, with what the index sorts and groups it by.
+struct Listed {
+    const content::Shop* shop;
+    int folio;
+    std::string key;
+};
+
+std::vector<Listed> listed_shops(const PageContext& ctx) {
+    std::vector<Listed> out;
+    for (const auto& s : ctx.book.shops) {
+        const auto f = ctx.map.entry_folio.find(s.id);
+        if (f != ctx.map.entry_folio.end()) out.push_back({&s, f->second, index_detail::sort_key(s.reading)});
+    }
+    return out;
+}
+
+std::vector<Item> gojuon_items(const PageContext& ctx, const Metrics& m) {
+    constexpr std::array<const char*, 11> kRows = {"あ", "か", "さ", "た", "な", "は",
+                                                   "ま", "や", "ら", "わ", "英数"};
+    auto shops = listed_shops(ctx);
+    std::stable_sort(shops.begin(), shops.end(), [&](const Listed& a, const Listed& b) {
+        const int ra = gojuon_row(a.shop->reading), rb = gojuon_row(b.shop->reading);
+        if (ra != rb) return ra < rb;
+        return std::tie(a.key, a.shop->name, a.folio) < std::tie(b.key, b.shop->name, b.folio);
+    });
+    std::vector<Item> items;
+    int row = -1;
+    for (const auto& l : shops) {
+        const int r = gojuon_row(l.shop->reading);
+        if (r != row) items.push_back({true, kRows[static_cast<std::size_t>(r)], 0, m.head_h});
+        row = r;
+        items.push_back(entry_item(ctx, m, l.shop->name, l.folio));
+    }
+    return items;
+}
+
+std::vector<Item> area_items(const PageContext& ctx, const Metrics& m) {
+    auto shops = listed_shops(ctx);
+    std::stable_sort(shops.begin(), shops.end(), [](const Listed& a, const Listed& b) {
+        return std::tie(a.shop->area, a.key, a.shop->name, a.folio) <
+               std::tie(b.shop->area, b.key, b.shop->name, b.folio);
+    });
+    std::vector<Item> items;
+    const std::string* area = nullptr;
+    for (const auto& l : shops) {
+        if (!area || *area != l.shop->area) items.push_back({true, l.shop->area, 0, m.head_h});
+        area = &l.shop->area;
+        std::string text = l.shop->name;
+        if (!l.shop->genre.empty()) text += "（" + l.shop->genre + "）";
+        items.push_back(entry_item(ctx, m, std::move(text), l.folio));
+    }
+    return items;
+}
+
+// Row heading: a band in the accent colour, the kana (or area) in white.
+void draw_heading(Page& page, const Typesetter& ts, const Item& it, Point at, const Metrics& m) {
+    const auto& hs = ts.style("index-head");
+    const Length band = m.head_h - Length::from_mm(1);
+    add_rect(page, {at.x, at.y, m.col_w, band}, "accent");
+    add_text(page, ts, it.text, "index-head",
+             {at.x + Length::from_mm(1.5), at.y + band / 2 + hs.size.scaled(0.36)});
+}
+
+// Name on the left (wrapping under itself), page number flush right on the name's last line,
+// dot leaders between; the whole entry links to the page.
+void draw_entry(const PageContext& ctx, const Item& it, Point at, const Metrics& m, Page& page) {
+    const Typesetter& ts = ctx.ts;
+    const auto& es = ts.style("index-entry");
+    const TextBlock b = ts.paragraph(it.text, es, m.col_w - m.num_w, {"", true, 0});
+    add_block(page, b, at);
+    if (b.runs.empty()) return;
+    const Length base = at.y + Typesetter::baseline_offset(es) + es.leading * (b.lines - 1);
+    const std::string num = std::to_string(it.folio);
+    const Length nx = at.x + m.col_w - ts.width(num, es);
+    add_text(page, ts, num, "index-entry", {nx, base});
+    const Length lx = at.x + ts.width(b.runs.back().utf8, es) + Length::from_mm(1);
+    if (nx - Length::from_mm(1) > lx) {
+        const Length ly = base - es.size.scaled(0.3);
+        add_line(page, {lx, ly}, {nx - Length::from_mm(1), ly}, Length::from_pt(0.9), "grey", true);
+    }
+    if (const auto idx = ctx.map.page_index_of_folio.find(it.folio);
+        idx != ctx.map.page_index_of_folio.end()) {
+        page.items.emplace_back(LinkItem{{at.x, at.y, m.col_w, it.height}, idx->second});
+    }
+}
+
+using ItemMaker = std::vector<Item> (*)(const PageContext&, const Metrics&);
+
+struct Flow {
+    std::vector<std::pair<int, Length>> placed;     // per item: global column, y
+    std::vector<std::pair<std::size_t, int>> where;  // per global column: page in run, column
+};
+
+// The whole index's flow: every page of the run, columns left to right, pages in order; the
+// first page's columns start below the title.
+Flow flow_index(const Run& run, const std::vector<Item>& items, const Metrics& m, Length page_h) {
+    Flow f;
+    std::vector<Length> cols;
+    for (std::size_t k = 0; k < run.folios.size(); ++k) {
+        for (int c = 0; c < run.columns[k]; ++c) {
+            cols.push_back(k == 0 ? page_h - m.title_h : page_h);
+            f.where.emplace_back(k, c);
+        }
+    }
+    std::vector<Length> heights;
+    std::vector<bool> heading;
+    for (const auto& it : items) {
+        heights.push_back(it.height);
+        heading.push_back(it.heading);
+    }
+    f.placed = flow_columns(heights, heading, m.head_gap, cols);
+    return f;
+}
+
+void report_overflow(const PageContext& ctx, const content::PlanPage& plan, const Run& run,
+                     const std::vector<Item>& items, const Flow& f, const std::string& title) {
+    std::size_t left = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].heading && f.placed[i].first < 0) ++left;
+    }
+    if (left == 0) return;
+    ctx.diags.warning("W-COMPOSE-020", plan.loc,
+                      "index " + title + " (pages " + std::to_string(run.folios.front()) + "–" +
+                          std::to_string(run.folios.back()) + "): " + std::to_string(left) +
+                          " entr" + (left == 1 ? "y does" : "ies do") + " not fit and " +
+                          (left == 1 ? "is" : "are") + " not printed",
+                      "add an index page in content/plan.xml or raise columns in layouts/templates.xml");
+}
+
+void build_any_index(const PageContext& ctx, const content::PlanPage& plan, Page& page,
+                     const std::string& kind, const std::string& title, const std::string& note,
+                     ItemMaker make_items) {
+    const Run run = index_run(ctx, plan, kind);
+    if (run.folios.empty()) return;
+    const Rect hm = ctx.hanmen(plan.folio);
+    const Metrics m = metrics(ctx, hm, run.columns.front());
+    const std::vector<Item> items = make_items(ctx, m);
+    const Flow f = flow_index(run, items, m, hm.h);
+    Length top = hm.y;
+    if (run.ordinal == 0) {
+        const auto& ts = ctx.ts.style("page-title");
+        const Length base = hm.y + Typesetter::baseline_offset(ts);
+        add_text(page, ctx.ts, title, "page-title", {hm.x, base});
+        const Length nw = ctx.ts.width(note, ctx.ts.style("caption"));
+        add_text(page, ctx.ts, note, "caption", {hm.right() - nw, base}, "grey");
+        top += m.title_h;
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (f.placed[i].first < 0) continue;
+        const auto [k, c] = f.where[static_cast<std::size_t>(f.placed[i].first)];
+        if (k != run.ordinal) continue;
+        const Point at{hm.x + (m.col_w + m.col_gap) * c, top + f.placed[i].second};
+        if (items[i].heading) draw_heading(page, ctx.ts, items[i], at, m);
+        else draw_entry(ctx, items[i], at, m, page);
+    }
+    if (run.ordinal + 1 == run.folios.size()) report_overflow(ctx, plan, run, items, f, title);
+}
+
+}  // namespace
+
 void build_index(const PageContext& ctx, const content::PlanPage& plan,
                  const std::vector<std::string>&, Page& page) {
-    const Rect hm = ctx.hanmen(plan.folio);
-    add_text(page, ctx.ts, "さくいん", "page-title", {hm.x, hm.y + Length::from_mm(10)});
+    build_any_index(ctx, plan, page, "index", "さくいん", "店名の読みの50音順", gojuon_items);
 }
 
 void build_index_area(const PageContext& ctx, const content::PlanPage& plan,
                       const std::vector<std::string>&, Page& page) {
-    const Rect hm = ctx.hanmen(plan.folio);
-    add_text(page, ctx.ts, "エリア別さくいん", "page-title", {hm.x, hm.y + Length::from_mm(10)});
+    build_any_index(ctx, plan, page, "index-area", "エリア別さくいん", "エリアごとに店名の読みの50音順",
+                    area_items);
 }
 
 }  // namespace shokuhon::compose::pages

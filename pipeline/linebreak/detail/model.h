@@ -55,6 +55,7 @@ struct Sums {
     std::int64_t natural = 0;
     Shrinks shrink{};
     Stretches stretch{};
+    std::int64_t shrink_total = 0, stretch_total = 0;  // over all stages
     std::int64_t stretch_gaps = 0;  // gaps with any stretch
     std::int64_t ink = 0;           // clusters that are not spaces
 };
@@ -85,11 +86,49 @@ struct Fit {
 };
 Fit measure(const Model& m, std::size_t a, std::size_t b);
 
-// A line may end with a hanging cl-06 / cl-07 set past the measure.
-bool can_hang(const Model& m, std::size_t a, std::size_t b);
+// The totals of measure() only, for the search loops (greedy.cpp, optimal.cpp).
+struct Extent {
+    std::size_t el = 0;  // last ink cluster
+    bool empty = true;
+    std::int64_t natural = 0, shrink = 0, stretch = 0, ink = 0;
+    std::int64_t min_width() const { return natural - shrink; }
+};
+inline Extent extent(const Model& m, std::size_t a, std::size_t b) {
+    Extent e;
+    e.natural = a == 0 ? m.params.first_indent.sp : 0;
+    const std::size_t eb = m.next_ink[a], end = m.prev_ink[b];
+    if (eb >= end) return e;
+    e.el = end - 1;
+    e.empty = false;
+    const Unit &first = m.units[eb], &last = m.units[e.el];
+    const Sums &s0 = m.sums[eb], &s1 = m.sums[e.el];
+    e.natural += (a == 0 ? first.lead : first.start_lead) + (s1.natural - s0.natural) + last.box +
+                 last.end_trail;
+    e.shrink = s1.shrink_total - s0.shrink_total + last.end_shrink;
+    e.stretch = s1.stretch_total - s0.stretch_total;
+    e.ink = m.sums[e.el + 1].ink - s0.ink;
+    return e;
+}
 
-// Knuth–Plass badness of setting f at the measure (0 … 10000; infeasible shrink → > 10000).
-double badness(const Fit& f, std::int64_t measure, bool last_line);
+// A line may end with a hanging cl-06 / cl-07 set past the measure.
+inline bool can_hang(const Model& m, std::size_t a, std::size_t b) {
+    if (!m.params.hang_punctuation || b < 1 || b - 1 <= a) return false;
+    const Unit& u = m.units[b - 1];
+    return u.hangable && !u.space && m.next_ink[a] < m.prev_ink[b - 1];
+}
+
+// Knuth–Plass badness of setting e at the measure: 100 r³, capped at 10000 (TeX's inf_bad),
+// also when there is nothing to stretch; more than 10000 when even full shrinking overflows.
+inline double badness(const Extent& e, std::int64_t measure, bool last_line) {
+    constexpr double kInfBad = 10000;
+    const std::int64_t d = measure - e.natural;
+    if (e.empty || d == 0 || (d > 0 && last_line)) return 0;
+    if (d < 0 && -d > e.shrink) return kInfBad + 1;
+    const std::int64_t cap = d > 0 ? e.stretch : e.shrink;
+    if (cap == 0) return kInfBad;
+    const double r = static_cast<double>(d < 0 ? -d : d) / static_cast<double>(cap);
+    return r > 4.65 ? kInfBad : 100 * r * r * r;
+}
 
 struct Break {
     std::size_t end = 0;  // the line is [previous end, end)
