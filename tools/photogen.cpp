@@ -1157,3 +1157,152 @@ void draw_gyoza_plate(const Canvas& c, Disc d, Rng& rng) {
     for (const Oval& o : gyoza) draw_gyoza(c.cr, o);
 }
 
+// ------------------------------------------------------------------------------ food: izakaya
+
+// A yakitori skewer from a to b: bamboo stick, glazed (tare) or salted pieces, leek between.
+void draw_skewer(const Canvas& c, Pt a, Pt b, bool tare, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const double len = std::hypot(b.x - a.x, b.y - a.y), ang = std::atan2(b.y - a.y, b.x - a.x);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    set_rgb(cr, hex(0xD9C39A));
+    cairo_set_line_width(cr, len * 0.018);
+    cairo_move_to(cr, a.x, a.y);
+    cairo_line_to(cr, b.x, b.y);
+    cairo_stroke(cr);
+    std::vector<Piece> pieces;
+    for (int i = 0; i < 4; ++i) {
+        const double t = 0.3 + i * 0.17;
+        pieces.push_back(make_piece(rng, {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, len * 0.085,
+                                          len * 0.075, ang}, 0.15));
+    }
+    shadow_pieces(c, pieces, len * 0.09);
+    const bool negima = rng.chance(0.4);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const bool leek = negima && i % 2 == 1;
+        const Rgb col = leek ? hex(0xE4E8CC) : (tare ? hex(0x7E3C18) : hex(0xD6B488));
+        draw_piece(cr, pieces[i], vary(col, rng, 0.05), leek ? 0.2 : 2.5, rng);
+        if (tare && !leek) fill_oval(cr, {pieces[i].o.x, pieces[i].o.y - len * 0.02, len * 0.04, len * 0.015, ang}, kWhite, 0.35);
+    }
+}
+
+void draw_yakitori_plate(const Canvas& c, Disc d, Rng& rng) {
+    const double angle = rng.range(-0.1, 0.1);
+    draw_long_plate(c, {d.x, d.y, d.r * 1.2, d.r * 0.6, angle}, rng.pick(kStoneware));
+    const bool tare = rng.chance(0.6);
+    for (int i = 0; i < 3; ++i) {
+        const double off = (i - 1) * d.r * 0.32;
+        const double ca = std::cos(angle + 0.12), sa = std::sin(angle + 0.12);
+        const Pt mid{d.x - std::sin(angle) * off, d.y + std::cos(angle) * off};
+        draw_skewer(c, {mid.x - ca * d.r * 1.0, mid.y - sa * d.r * 1.0}, {mid.x + ca * d.r * 0.9, mid.y + sa * d.r * 0.9},
+                    tare, rng);
+    }
+    draw_sprinkles(c.cr, {d.x, d.y, d.r * 0.6}, hex(0xC8401E), 40, 2.0, rng);
+}
+
+// Edamame pods: three beans under the skin, a dusting of salt.
+void draw_pod(cairo_t* cr, const Oval& o, Rng& rng) {
+    cairo_save(cr);
+    cairo_translate(cr, o.x, o.y);
+    cairo_rotate(cr, o.angle);
+    const Rgb col = vary(hex(0x7BA83C), rng, 0.1);
+    for (int i = -1; i <= 1; ++i) disc_path(cr, {i * o.rx * 0.6, i * i * o.ry * 0.2, o.ry});
+    set_rgb(cr, darken(col, 0.25));
+    cairo_fill(cr);
+    for (int i = -1; i <= 1; ++i)
+        shade_oval(cr, {i * o.rx * 0.6, i * i * o.ry * 0.2, o.ry * 0.88, o.ry * 0.85},
+                   {{0, lighten(col, 0.35)}, {0.7, col}, {1, darken(col, 0.15)}}, -0.3, -0.3);
+    for (int i = 0; i < 6; ++i)
+        fill_oval(cr, {rng.range(-o.rx, o.rx), rng.range(-o.ry, o.ry) * 0.6, 1.5, 1.5}, kWhite, 0.8);
+    cairo_restore(cr);
+}
+
+void draw_edamame(cairo_t* cr, Disc a, Rng& rng) {
+    for (int i = 0; i < 22; ++i) {
+        const Pt p = in_disc(rng, {a.x, a.y, a.r * 0.85});
+        draw_pod(cr, {p.x, p.y, a.r * 0.2, a.r * 0.09, rng.range(0, kTau)}, rng);
+    }
+}
+
+void draw_katsu(const Canvas& c, Disc a, Rng& rng) {
+    const double ang = rng.range(0, kPi);
+    std::vector<Piece> strips;
+    for (int i = -2; i <= 2; ++i)
+        strips.push_back(make_piece(rng, {a.x - std::sin(ang) * i * a.r * 0.22, a.y + std::cos(ang) * i * a.r * 0.22,
+                                          a.r * 0.55, a.r * 0.12, ang}, 0.05));
+    for (const Piece& p : strips) draw_piece(c.cr, p, vary(hex(0xC98A3C), rng, 0.05), 5, rng);
+    for (int i = 0; i < 10; ++i) {  // soft-set egg running over the cutlet
+        const Pt p = in_disc(rng, {a.x, a.y, a.r * 0.8});
+        Piece egg = make_piece(rng, {p.x, p.y, a.r * 0.18, a.r * 0.12, rng.range(0, kPi)}, 0.35);
+        draw_piece(c.cr, egg, rng.chance(0.6) ? hex(0xF4CC48) : hex(0xF8F0D8), 0, rng);
+    }
+    draw_leaves(c.cr, {a.x + a.r * 0.2, a.y - a.r * 0.2, a.r * 0.25}, hex(0x5A9A3A), 4, rng);
+}
+
+void draw_salad(cairo_t* cr, Disc a, Rng& rng) {
+    draw_leaves(cr, a, hex(0x6EA83E), 16, rng);
+    draw_leaves(cr, {a.x, a.y, a.r * 0.7}, hex(0x9CC456), 10, rng);
+    draw_leaves(cr, {a.x, a.y, a.r * 0.6}, hex(0x7A2E4A), 4, rng);
+    for (int i = 0; i < 5; ++i) {
+        const Pt p = in_disc(rng, {a.x, a.y, a.r * 0.7});
+        draw_gloss_ball(cr, {p.x, p.y, a.r * 0.11}, hex(0xD8301E));
+    }
+    set_rgb(cr, hex(0xF3EAD0), 0.8);  // a thin drizzle of dressing
+    cairo_set_line_width(cr, a.r * 0.02);
+    cairo_move_to(cr, a.x - a.r * 0.6, a.y);
+    for (int i = 0; i < 6; ++i)
+        cairo_curve_to(cr, a.x + rng.range(-0.6, 0.6) * a.r, a.y + rng.range(-0.6, 0.6) * a.r,
+                       a.x + rng.range(-0.6, 0.6) * a.r, a.y + rng.range(-0.6, 0.6) * a.r,
+                       a.x + rng.range(-0.6, 0.6) * a.r, a.y + rng.range(-0.6, 0.6) * a.r);
+    cairo_stroke(cr);
+}
+
+// ------------------------------------------------------------------------------ side dishes
+
+void draw_miso(const Canvas& c, Disc d, Rng& rng) {
+    draw_bowl(c, d, {hex(0x2A1E1A), hex(0x8E2A1E)}, [&](Disc a) {
+        shade_oval(c.cr, {a.x, a.y, a.r, a.r}, {{0, hex(0xC89A5E)}, {1, hex(0x9A6A36)}});
+        for (int i = 0; i < 12; ++i) {  // miso clouds drifting in the dashi
+            const Pt p = in_disc(rng, a);
+            shade_oval(c.cr, {p.x, p.y, a.r * 0.4, a.r * 0.25, rng.range(0, kPi)},
+                       {{0, hex(0xD9B07A), 0.5}, {1, hex(0xD9B07A), 0}});
+        }
+        for (int i = 0; i < 5; ++i) {
+            const Pt p = in_disc(rng, {a.x, a.y, a.r * 0.6});
+            cairo_save(c.cr);
+            cairo_translate(c.cr, p.x, p.y);
+            cairo_rotate(c.cr, rng.range(0, kPi));
+            rounded_rect(c.cr, -a.r * 0.09, -a.r * 0.09, a.r * 0.18, a.r * 0.18, a.r * 0.03);
+            set_rgb(c.cr, hex(0xF6F2E6));
+            cairo_fill(c.cr);
+            cairo_restore(c.cr);
+        }
+        draw_leaves(c.cr, {a.x, a.y, a.r * 0.6}, hex(0x2E4A26), 4, rng);
+        draw_negi(c.cr, {a.x, a.y, a.r * 0.6}, 8, rng);
+    });
+}
+
+void draw_pickles(const Canvas& c, Disc d, Rng& rng) {
+    draw_plate(c, d, rng.pick(kStoneware), rng);
+    for (int i = 0; i < 4; ++i) {
+        const double t = kPi * 0.8 + i * 0.35;
+        const Oval o{d.x + std::cos(t) * d.r * 0.15, d.y + std::sin(t) * d.r * 0.15, d.r * 0.3, d.r * 0.2, t};
+        draw_lemon_wedge(c.cr, o);  // takuan half-moons share the wedge's shape
+        fill_oval(c.cr, o, hex(0xF2D43C), 0.55);
+    }
+    draw_strands(c.cr, {d.x + d.r * 0.25, d.y + d.r * 0.2, d.r * 0.25}, {hex(0x8E3A6E), d.r * 0.05, d.r * 0.2, 0.6}, 14, rng);
+}
+
+void draw_hiyayakko(const Canvas& c, Disc d, Rng& rng) {
+    draw_plate(c, d, rng.pick(kStoneware), rng);
+    const double s = d.r * 0.42;
+    const auto block = [&](cairo_t* t) { rounded_rect(t, d.x - s, d.y - s * 0.8, 2 * s, 1.6 * s, s * 0.1); };
+    soft_shadow(c, 0.5, s * 0.3, {s * 0.1, s * 0.15}, block);
+    block(c.cr);
+    source_linear(c.cr, d.x - s, d.y - s, d.x + s, d.y + s, {{0, hex(0xFFFEF8)}, {1, hex(0xE4DFD0)}});
+    cairo_fill(c.cr);
+    std::vector<Piece> ginger{make_piece(rng, {d.x, d.y - s * 0.1, s * 0.28, s * 0.22}, 0.3)};
+    draw_piece(c.cr, ginger[0], hex(0xF0B23C), 4, rng);
+    draw_negi(c.cr, {d.x + s * 0.3, d.y + s * 0.3, s * 0.4}, 8, rng);
+    draw_strands(c.cr, {d.x - s * 0.3, d.y + s * 0.2, s * 0.35}, {hex(0xC89272), s * 0.06, s * 0.14, 2.0, 0.2}, 14, rng);
+}
+
