@@ -1281,13 +1281,31 @@ void draw_miso(const Canvas& c, Disc d, Rng& rng) {
     });
 }
 
+// A half-moon slice (takuan, or the flesh side of a citrus wedge) with faint fibre lines.
+void draw_half_moon(cairo_t* cr, const Oval& o, Rgb col) {
+    cairo_save(cr);
+    cairo_translate(cr, o.x, o.y);
+    cairo_rotate(cr, o.angle);
+    cairo_move_to(cr, -o.rx, 0);
+    cairo_curve_to(cr, -o.rx, -o.ry * 1.3, o.rx, -o.ry * 1.3, o.rx, 0);
+    cairo_close_path(cr);
+    source_radial(cr, 0, 0, 0, 0, o.rx, {{0, lighten(col, 0.3)}, {0.8, col}, {1, darken(col, 0.2)}});
+    cairo_fill(cr);
+    set_rgb(cr, kWhite, 0.25);
+    cairo_set_line_width(cr, 1.0);
+    for (double r = 0.3; r < 0.9; r += 0.2) {
+        cairo_arc(cr, 0, 0, o.rx * r, kPi * 1.1, kPi * 1.9);
+        cairo_stroke(cr);
+    }
+    cairo_restore(cr);
+}
+
 void draw_pickles(const Canvas& c, Disc d, Rng& rng) {
     draw_plate(c, d, rng.pick(kStoneware), rng);
     for (int i = 0; i < 4; ++i) {
         const double t = kPi * 0.8 + i * 0.35;
         const Oval o{d.x + std::cos(t) * d.r * 0.15, d.y + std::sin(t) * d.r * 0.15, d.r * 0.3, d.r * 0.2, t};
-        draw_lemon_wedge(c.cr, o);  // takuan half-moons share the wedge's shape
-        fill_oval(c.cr, o, hex(0xF2D43C), 0.55);
+        draw_half_moon(c.cr, o, hex(0xF2D43C));
     }
     draw_strands(c.cr, {d.x + d.r * 0.25, d.y + d.r * 0.2, d.r * 0.25}, {hex(0x8E3A6E), d.r * 0.05, d.r * 0.2, 0.6}, 14, rng);
 }

@@ -7,6 +7,10 @@
 namespace shokuhon::compose {
 namespace {
 
+// The guidebook's house rule, as printers use the word "strict" (and ICU's lb=strict): small
+// kana, ー and 々 never start a line either; that is JLREQ's "very strict" level.
+constexpr auto kStrictness = linebreak::Strictness::kVeryStrict;
+
 linebreak::Align to_break_align(style::Align a) {
     return a == style::Align::kJustify ? linebreak::Align::kJustify : linebreak::Align::kStart;
 }
@@ -64,6 +68,7 @@ TextBlock Typesetter::paragraph(std::string_view text, const style::TextStyle& s
     bp.first_indent = opt.no_indent ? Length{} : st.indent;
     bp.mode = mode_;
     bp.align = to_break_align(st.align);
+    bp.strictness = kStrictness;
     const auto lines = linebreak::break_paragraph(shaped.clusters, bp);
 
     const Length base = baseline_offset(st);
@@ -109,6 +114,7 @@ int Typesetter::count_lines(std::string_view text, const style::TextStyle& st, L
     bp.first_indent = st.indent;
     bp.mode = mode_;
     bp.align = to_break_align(st.align);
+    bp.strictness = kStrictness;
     return static_cast<int>(linebreak::break_paragraph(shaped.clusters, bp).size());
 }
 
