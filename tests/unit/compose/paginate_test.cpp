@@ -1,0 +1,130 @@
+// Pagination against a small page plan: tests/data/mini (16 pages, 10 shops in one section).
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "compose/paginate.h"
+#include "content/load.h"
+#include "shape/font_set.h"
+#include "style/load.h"
+
+namespace fs = std::filesystem;
+using namespace shokuhon;
+
+namespace {
+
+struct Fixture {
+    Diagnostics diags;
+    content::Loaded loaded = content::load_book(fs::path(SHOKUHON_TEST_DATA) / "mini", diags);
+    style::LayoutSet layout = style::load_layout_set(fs::path(SHOKUHON_SOURCE_DIR) / "layouts", diags);
+    shape::FontSet fonts = shape::FontSet::open(
+        shape::read_font_lock(fs::path(SHOKUHON_SOURCE_DIR) / "fonts/fonts.lock", diags), diags);
+
+    compose::Document run(compose::FillReport& report) {
+        compose::PaginateOptions opts;
+        opts.content_dir = fs::path(SHOKUHON_TEST_DATA) / "mini";
+        return compose::paginate(loaded.book, layout, fonts, opts, diags, &report);
+    }
+};
+
+// All text set on a page, in item order.
+std::string page_text(const compose::Page& p) {
+    std::string s;
+    for (const auto& item : p.items) {
+        if (const auto* run = std::get_if<compose::GlyphRun>(&item)) s += run->utf8;
+    }
+    return s;
+}
+
+int count_warnings(const Diagnostics& d, const std::string& code) {
+    int n = 0;
+    for (const auto& x : d.all()) n += x.code == code ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("the plan's pages are filled in order and reported", "[compose][paginate]") {
+    Fixture f;
+    REQUIRE_FALSE(f.diags.has_errors());
+    compose::FillReport report;
+    const auto doc = f.run(report);
+    REQUIRE(doc.pages.size() == 16);
+    CHECK(doc.pages[0].label == "1");
+    REQUIRE(report.sections.size() == 1);
+    const auto& s = report.sections[0];
+    CHECK(s.pages_planned == 4);
+    CHECK(s.entries == 10);
+    CHECK(s.entries_placed == 10);
+    CHECK(s.pages_used == 4);  // 4 + 4 on the card4 pages, 2 on the first card2 page
+    CHECK(s.not_placed.empty());
+    // card4 pages take four shops each, in file order.
+    const std::string p2 = page_text(doc.pages[1]);
+    CHECK(p2.find("テスト食堂あさひ") != std::string::npos);
+    CHECK(p2.find("こまち") != std::string::npos);
+    CHECK(p2.find("ゆうなぎ") == std::string::npos);
+    CHECK(page_text(doc.pages[2]).find("ゆうなぎ") != std::string::npos);
+    CHECK(page_text(doc.pages[3]).find("ひばり") != std::string::npos);
+    // The folio and running head are on content pages.
+    CHECK(p2.find("平塚食本") != std::string::npos);
+}
+
+TEST_CASE("entries without a page are reported by id, never dropped silently", "[compose][paginate]") {
+    Fixture f;
+    // Turn the two card2 pages into contents pages: 8 slots for 10 shops.
+    f.loaded.book.plan.pages[3].tmpl = "contents";
+    f.loaded.book.plan.pages[4].tmpl = "contents";
+    compose::FillReport report;
+    f.run(report);
+    const auto& s = report.sections[0];
+    CHECK(s.entries_placed == 8);
+    CHECK(s.not_placed == std::vector<std::string>{"main-009", "main-010"});
+    CHECK(count_warnings(f.diags, "W-PLAN-010") == 2);
+}
+
+TEST_CASE("cards per page come from the layout", "[compose][paginate]") {
+    Fixture f;
+    f.layout.templates.at("card4").params["rows"] = "3";  // 6 per page
+    compose::FillReport report;
+    const auto doc = f.run(report);
+    CHECK(report.sections[0].entries_placed == 10);
+    CHECK(page_text(doc.pages[1]).find("ゆうなぎ") != std::string::npos);  // shop 6 on page 2
+}
+
+TEST_CASE("fixed placements are honoured and skipped by the fill", "[compose][paginate]") {
+    Fixture f;
+    f.loaded.book.plan.pages[1].entries = {"main-010"};
+    compose::FillReport report;
+    const auto doc = f.run(report);
+    const std::string p2 = page_text(doc.pages[1]);
+    CHECK(p2.find("ひばり") != std::string::npos);
+    CHECK(p2.find("テスト食堂あさひ") == std::string::npos);
+    CHECK(page_text(doc.pages[2]).find("テスト食堂あさひ") != std::string::npos);
+    CHECK(report.sections[0].entries_placed == 10);
+}
+
+TEST_CASE("an unknown template is an error with a suggestion", "[compose][paginate]") {
+    Fixture f;
+    f.loaded.book.plan.pages[1].tmpl = "crad4";
+    compose::FillReport report;
+    f.run(report);
+    REQUIRE(f.diags.has_errors());
+    bool found = false;
+    for (const auto& d : f.diags.all()) {
+        if (d.code == "E-PLAN-004") {
+            found = true;
+            REQUIRE_FALSE(d.hints.empty());
+            CHECK(d.hints[0].find("\"card4\"") != std::string::npos);
+        }
+    }
+    CHECK(found);
+}
+
+TEST_CASE("the document has the book's geometry and an outline", "[compose][paginate]") {
+    Fixture f;
+    compose::FillReport report;
+    const auto doc = f.run(report);
+    CHECK(doc.trim.w == Length::from_mm(210));
+    CHECK(doc.bleed == Length::from_mm(3));
+    REQUIRE_FALSE(doc.outline.empty());
+    CHECK(doc.outline[0].page == 1);
+}
