@@ -10,7 +10,10 @@
 #include <qpdf/QPDFPageLabelDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include <qpdf/Buffer.hh>
+
 #include <algorithm>
+#include <functional>
 #include <exception>
 #include <set>
 #include <stdexcept>
@@ -110,7 +113,8 @@ FontFacts font_facts(QPDFObjectHandle font) {
 // resources are listed once and reference cycles terminate.
 class FontCollector {
 public:
-    explicit FontCollector(std::vector<FontFacts>& out) : out_(out) {}
+    FontCollector(std::vector<FontFacts>& out, std::vector<ImageFacts>& images)
+        : out_(out), images_(images) {}
 
     void resources(QPDFObjectHandle res) {
         if (!res.isDictionary() || !first_visit(res)) return;
@@ -124,6 +128,8 @@ public:
                 QPDFObjectHandle x = xobjects.getKey(key);
                 if (x.isFormXObject() && first_visit(x)) {
                     resources(x.getDict().getKey("/Resources"));
+                } else if (x.isImage() && first_visit(x)) {
+                    image(x);
                 }
             }
         }
@@ -136,12 +142,26 @@ private:
         if (out_.back().subtype == "Type3") resources(f.getKey("/Resources"));
     }
 
+    void image(QPDFObjectHandle x) {
+        ImageFacts img;
+        QPDFObjectHandle dict = x.getDict();
+        if (QPDFObjectHandle f = dict.getKey("/Filter"); f.isName()) img.filter = f.getName();
+        if (QPDFObjectHandle w = dict.getKey("/Width"); w.isInteger()) img.width = w.getIntValue();
+        if (QPDFObjectHandle h = dict.getKey("/Height"); h.isInteger()) img.height = h.getIntValue();
+        const auto raw = x.getRawStreamData();
+        const std::string bytes(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
+        img.raw_size = bytes.size();
+        img.raw_hash = std::hash<std::string>{}(bytes);
+        images_.push_back(img);
+    }
+
     bool first_visit(QPDFObjectHandle obj) {
         if (!obj.isIndirect()) return true;  // direct objects cannot be shared
         return seen_.insert(obj.getObjGen()).second;
     }
 
     std::vector<FontFacts>& out_;
+    std::vector<ImageFacts>& images_;
     std::set<QPDFObjGen> seen_;
 };
 
@@ -158,7 +178,7 @@ PdfFacts read_pdf_facts(const std::filesystem::path& pdf_path) {
 
         QPDFPageLabelDocumentHelper labels(pdf);
         const bool has_labels = labels.hasPageLabels();
-        FontCollector collect(facts.fonts);
+        FontCollector collect(facts.fonts, facts.images);
         long long index = 0;
         for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
             PageFacts p;

@@ -22,10 +22,18 @@ struct FontFacts {
     bool embedded = false;  // a FontFile/FontFile2/FontFile3 stream reached from the font
 };
 
+struct ImageFacts {
+    std::string filter;           // "/DCTDecode" for passed-through JPEGs
+    long long width = 0, height = 0;
+    std::size_t raw_size = 0;     // bytes of the stream as stored (undecoded)
+    std::size_t raw_hash = 0;     // std::hash of those bytes, to compare with source files
+};
+
 struct PdfFacts {
     std::string version;  // "1.5"
     std::vector<PageFacts> pages;
     std::vector<FontFacts> fonts;  // every distinct font object used by any page (incl. XObjects)
+    std::vector<ImageFacts> images;  // every distinct image XObject used by any page
     std::vector<std::string> outline_titles;  // top-level outline entries in order (UTF-8)
     std::string info_title, info_author;       // Info dictionary (UTF-8)
 };

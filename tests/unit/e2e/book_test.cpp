@@ -2,6 +2,8 @@
 // (qpdf through finish::read_pdf_facts, poppler's pdftotext and pdffonts).
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <functional>
+#include <set>
 #include <filesystem>
 
 #include "content/load.h"
@@ -139,4 +141,32 @@ TEST_CASE("bad usage exits 64 and --help exits 0", "[e2e]") {
     const auto help = test::run(test::quote(kProgram) + " build --help");
     CHECK(help.exit_code == 0);
     CHECK(help.output.find("usage: shokuhon build") != std::string::npos);
+}
+
+TEST_CASE("every photo is passed through unchanged and embedded once", "[e2e][images]") {
+    const auto& b = sample();
+    REQUIRE(b.result.exit_code == 0);
+    Diagnostics diags;
+    const auto loaded = content::load_book(kSource / "content", diags);
+    std::set<std::string> photos;
+    for (const auto& s : loaded.book.shops) photos.insert(s.photo);
+    for (const auto& p : loaded.book.products) photos.insert(p.photo);
+    for (const auto& s : loaded.book.spots) photos.insert(s.photo);
+    for (const auto& s : loaded.book.plan.sections) photos.insert(s.photo);
+    photos.insert(loaded.book.meta.cover_photo);
+    std::multiset<std::size_t> embedded;
+    const auto facts = finish::read_pdf_facts(b.pdf);
+    for (const auto& img : facts.images) {
+        CHECK(img.filter == "/DCTDecode");
+        embedded.insert(img.raw_hash);
+    }
+    std::size_t present = 0;
+    for (const auto& p : photos) {
+        const fs::path file = kSource / "content" / p;
+        if (!fs::exists(file)) continue;  // reported as a placeholder, checked elsewhere
+        ++present;
+        INFO(p);
+        CHECK(embedded.count(std::hash<std::string>{}(test::read_file(file))) == 1);
+    }
+    CHECK(facts.images.size() == present);
 }
