@@ -11,6 +11,8 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <chrono>
+#include <map>
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -25,6 +27,7 @@
 #include <numbers>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -36,6 +39,9 @@
 namespace fs = std::filesystem;
 
 namespace {
+std::map<std::string,double> g_t; std::chrono::steady_clock::time_point g_last = std::chrono::steady_clock::now();
+void T(const char* k){ auto n=std::chrono::steady_clock::now(); g_t[k]+=std::chrono::duration<double>(n-g_last).count(); g_last=n; }
+struct Dump{ ~Dump(){ for(auto&[k,v]:g_t) std::fprintf(stderr,"%s %.3f\n",k.c_str(),v);} } g_dump;
 
 using shokuhon::CHandle;
 using SurfaceHandle = CHandle<cairo_surface_t, cairo_surface_destroy>;
@@ -250,34 +256,62 @@ void shaded_ring(cairo_t* cr, Disc d, double width, Stop upper_left, Stop lower_
 
 // ------------------------------------------------------------------------------------ pixel work
 
-// One box-filter pass over `n` pixels. All four bytes are averaged, which keeps premultiplied
-// ARGB consistent and is harmless for RGB24's unused byte.
-void box_pass(const std::uint32_t* src, std::ptrdiff_t src_step, std::uint32_t* dst,
-              std::ptrdiff_t dst_step, int n, int r) {
-    const auto at = [&](int i) { return src[std::clamp(i, 0, n - 1) * src_step]; };
+// Box-filter averages use a 16.16 reciprocal instead of a division per channel.
+std::uint32_t box_average(std::uint32_t sum, std::uint32_t inv) { return (sum * inv + 32768u) >> 16; }
+
+// One horizontal box-filter pass over a row of `n` pixels. All four bytes are averaged, which
+// keeps premultiplied ARGB consistent and is harmless for RGB24's unused byte.
+void box_row(const std::uint32_t* src, std::uint32_t* dst, int n, int r) {
+    const auto at = [&](int i) { return src[std::clamp(i, 0, n - 1)]; };
     std::array<std::uint32_t, 4> sum{};
     for (int i = -r; i <= r; ++i)
-        for (int k = 0; k < 4; ++k) sum[static_cast<std::size_t>(k)] += (at(i) >> (8 * k)) & 255u;
-    const auto div = static_cast<std::uint32_t>(2 * r + 1);
+        for (unsigned k = 0; k < 4; ++k) sum[k] += (at(i) >> (8 * k)) & 255u;
+    const std::uint32_t inv = 65536u / static_cast<std::uint32_t>(2 * r + 1);
     for (int i = 0; i < n; ++i) {
         std::uint32_t out = 0;
         const std::uint32_t gone = at(i - r), come = at(i + r + 1);
-        for (int k = 0; k < 4; ++k) {
-            std::uint32_t& s = sum[static_cast<std::size_t>(k)];
-            out |= ((s + div / 2) / div) << (8 * k);
-            s += ((come >> (8 * k)) & 255u) - ((gone >> (8 * k)) & 255u);  // wraps back exactly
+        for (unsigned k = 0; k < 4; ++k) {
+            out |= box_average(sum[k], inv) << (8 * k);
+            sum[k] += ((come >> (8 * k)) & 255u) - ((gone >> (8 * k)) & 255u);  // wraps back exactly
         }
-        dst[i * dst_step] = out;
+        dst[i] = out;
+    }
+}
+
+// The vertical pass walks rows in memory order, keeping one running sum per column and
+// channel: column-by-column walking would miss the cache on every pixel.
+void box_columns(const std::uint32_t* src, std::ptrdiff_t src_stride, std::uint32_t* dst,
+                 std::ptrdiff_t dst_stride, int w, int h, int r) {
+    const auto n = static_cast<std::size_t>(w);
+    std::vector<std::uint32_t> sum(n * 4, 0);
+    const auto row = [&](int y) { return src + std::clamp(y, 0, h - 1) * src_stride; };
+    for (int y = -r; y <= r; ++y)
+        for (std::size_t x = 0; x < n; ++x)
+            for (unsigned k = 0; k < 4; ++k) sum[x * 4 + k] += (row(y)[x] >> (8 * k)) & 255u;
+    const std::uint32_t inv = 65536u / static_cast<std::uint32_t>(2 * r + 1);
+    for (int y = 0; y < h; ++y) {
+        const std::uint32_t* gone = row(y - r);
+        const std::uint32_t* come = row(y + r + 1);
+        std::uint32_t* out = dst + y * dst_stride;
+        for (std::size_t x = 0; x < n; ++x) {
+            std::uint32_t p = 0;
+            for (unsigned k = 0; k < 4; ++k) {
+                std::uint32_t& s = sum[x * 4 + k];
+                p |= box_average(s, inv) << (8 * k);
+                s += ((come[x] >> (8 * k)) & 255u) - ((gone[x] >> (8 * k)) & 255u);
+            }
+            out[x] = p;
+        }
     }
 }
 
 // Repeated box passes approximate a Gaussian blur at a fraction of its cost.
 void blur_pixels(std::uint32_t* px, int w, int h, std::ptrdiff_t stride, int r, int passes) {
-    if (r < 1) return;
+    if (r < 1 || w < 1 || h < 1) return;
     std::vector<std::uint32_t> tmp(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
     for (int p = 0; p < passes; ++p) {
-        for (int y = 0; y < h; ++y) box_pass(px + y * stride, 1, tmp.data() + y * w, 1, w, r);
-        for (int x = 0; x < w; ++x) box_pass(tmp.data() + x, w, px + x, stride, h, r);
+        for (int y = 0; y < h; ++y) box_row(px + y * stride, tmp.data() + y * w, w, r);
+        box_columns(tmp.data(), w, px, stride, w, h, r);
     }
 }
 
@@ -343,9 +377,12 @@ struct Canvas {
 // like drawings. Offsets are in the scene's user space, so a mirrored scene mirrors its light.
 template <class Path>
 void soft_shadow(const Canvas& c, double alpha, double blur_px, Pt offset, Path&& path) {
+    T("pre-shadow");
     constexpr double k = 0.25;
-    const SurfaceHandle layer{cairo_image_surface_create(
-        CAIRO_FORMAT_ARGB32, static_cast<int>(c.w * k) + 2, static_cast<int>(c.h * k) + 2)};
+    const int lw = static_cast<int>(c.w * k) + 2, lh = static_cast<int>(c.h * k) + 2;
+    const SurfaceHandle layer{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, lw, lh)};
+    const int r = std::max(1, static_cast<int>(blur_px * k / 2));
+    double x0, y0, x1, y1;
     {
         const CairoHandle lc{cairo_create(layer.get())};
         cairo_matrix_t m;
@@ -354,16 +391,27 @@ void soft_shadow(const Canvas& c, double alpha, double blur_px, Pt offset, Path&
         cairo_transform(lc.get(), &m);
         cairo_translate(lc.get(), offset.x, offset.y);
         path(lc.get());
+        cairo_identity_matrix(lc.get());  // extents in layer pixels; the path itself is unaffected
+        cairo_path_extents(lc.get(), &x0, &y0, &x1, &y1);
         cairo_set_source_rgba(lc.get(), 0, 0, 0, 1);
         cairo_fill(lc.get());
     }
-    blur_surface(layer.get(), std::max(1, static_cast<int>(blur_px * k / 2)), 3);
+    // Blur and composite only around the shape: most shadows cover a small part of the frame.
+    const int m = 3 * r + 2;
+    const int bx0 = std::clamp(static_cast<int>(x0) - m, 0, lw), by0 = std::clamp(static_cast<int>(y0) - m, 0, lh);
+    const int bx1 = std::clamp(static_cast<int>(x1) + m, 0, lw), by1 = std::clamp(static_cast<int>(y1) + m, 0, lh);
+    const PixelView v = pixels(layer.get());
+    blur_pixels(v.px + by0 * v.stride + bx0, bx1 - bx0, by1 - by0, v.stride, r, 3);
+    cairo_surface_mark_dirty(layer.get());
     cairo_save(c.cr);
     cairo_identity_matrix(c.cr);
     cairo_scale(c.cr, 1 / k, 1 / k);
+    cairo_rectangle(c.cr, bx0, by0, bx1 - bx0, by1 - by0);
+    cairo_clip(c.cr);
     cairo_set_source_surface(c.cr, layer.get(), 0, 0);
     cairo_paint_with_alpha(c.cr, alpha);
     cairo_restore(c.cr);
+    T("shadow"); g_t["nshadow"]+=1;
 }
 
 // ----------------------------------------------------------------------------------- table tops
@@ -587,7 +635,7 @@ double lit_at(Pt p, Disc d) {
     return std::clamp(0.5 - ((p.x - d.x) + (p.y - d.y)) / (3 * d.r), 0.0, 1.0);
 }
 
-void draw_rice(cairo_t* cr, Disc a, Rng& rng) {
+void draw_rice(cairo_t* cr, Disc a, Rng& rng) { T("pre-rice"); struct X{~X(){T("rice");}} xx;
     shade_oval(cr, {a.x, a.y, a.r, a.r},
                {{0, hex(0xFDFCF7)}, {0.7, hex(0xEDEAE1)}, {1, hex(0xCBC5B6)}}, -0.3, -0.35);
     const double g = std::max(5.0, a.r * 0.045);
@@ -608,7 +656,7 @@ struct StrandLook {
     double shadow = 0.3;
 };
 
-void draw_strands(cairo_t* cr, Disc region, const StrandLook& s, int n, Rng& rng) {
+void draw_strands(cairo_t* cr, Disc region, const StrandLook& s, int n, Rng& rng) {T("pre-strands"); struct X{~X(){T("strands");}} xx;
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     for (int i = 0; i < n; ++i) {
         const Pt p = in_disc(rng, region);
@@ -1324,3 +1372,1686 @@ void draw_hiyayakko(const Canvas& c, Disc d, Rng& rng) {
     draw_strands(c.cr, {d.x - s * 0.3, d.y + s * 0.2, s * 0.35}, {hex(0xC89272), s * 0.06, s * 0.14, 2.0, 0.2}, 14, rng);
 }
 
+// ------------------------------------------------------------------------------------ drinks
+
+void heart_path(cairo_t* cr, Pt c, double w, double h) {
+    cairo_move_to(cr, c.x, c.y + h * 0.45);
+    cairo_curve_to(cr, c.x - w, c.y - h * 0.1, c.x - w * 0.5, c.y - h * 0.8, c.x, c.y - h * 0.3);
+    cairo_curve_to(cr, c.x + w * 0.5, c.y - h * 0.8, c.x + w, c.y - h * 0.1, c.x, c.y + h * 0.45);
+    cairo_close_path(cr);
+}
+
+void draw_cup_handle(const Canvas& c, Disc cup, double angle, Rgb col) {
+    const Pt h{cup.x + std::cos(angle) * cup.r * 1.18, cup.y + std::sin(angle) * cup.r * 1.18};
+    const auto path = [&](cairo_t* t) {
+        cairo_save(t);
+        cairo_translate(t, h.x, h.y);
+        cairo_rotate(t, angle);
+        rounded_rect(t, -cup.r * 0.3, -cup.r * 0.13, cup.r * 0.55, cup.r * 0.26, cup.r * 0.12);
+        cairo_restore(t);
+    };
+    soft_shadow(c, 0.45, cup.r * 0.1, {cup.r * 0.06, cup.r * 0.1}, path);
+    path(c.cr);
+    set_rgb(c.cr, darken(col, 0.08));
+    cairo_fill(c.cr);
+}
+
+void draw_coffee(const Canvas& c, Disc d, Rng& rng) {
+    const Rgb china = rng.chance(0.7) ? rng.pick(kPorcelain) : rng.pick(kStoneware);
+    draw_plate(c, d, china, rng);
+    const Disc cup{d.x - d.r * 0.04, d.y - d.r * 0.05, d.r * 0.6};
+    draw_cup_handle(c, cup, rng.range(-0.3, 0.9), china);
+    soft_shadow(c, 0.5, cup.r * 0.15, {cup.r * 0.07, cup.r * 0.1}, [&](cairo_t* t) { disc_path(t, cup); });
+    shade_oval(c.cr, {cup.x, cup.y, cup.r, cup.r}, {{0, lighten(china, 0.2)}, {0.9, china}, {1, darken(china, 0.3)}});
+    const Disc liquid{cup.x + cup.r * 0.02, cup.y + cup.r * 0.03, cup.r * 0.84};
+    const bool latte = rng.chance(0.6);
+    const Oval surface{liquid.x, liquid.y, liquid.r, liquid.r};
+    if (latte)
+        shade_oval(c.cr, surface, {{0, hex(0xD9B48A)}, {0.8, hex(0xB88452)}, {1, hex(0x6A3E1E)}});
+    else  // black coffee: a ring of crema where it meets the cup
+        shade_oval(c.cr, surface, {{0, hex(0x4A2A16)}, {0.75, hex(0x3A1E0E)}, {0.93, hex(0x8A5A30)}, {1, hex(0x5A3418)}});
+    if (latte) {  // rosetta-like heart: nested hearts of foam and coffee
+        for (int i = 0; i < 3; ++i) {
+            const double k = 1 - i * 0.28;
+            heart_path(c.cr, {liquid.x, liquid.y + liquid.r * 0.05}, liquid.r * 0.7 * k, liquid.r * 0.95 * k);
+            set_rgb(c.cr, i % 2 == 0 ? hex(0xF6EEDF) : hex(0xC99A66));
+            cairo_fill(c.cr);
+        }
+    }
+    fill_oval(c.cr, {liquid.x - liquid.r * 0.45, liquid.y - liquid.r * 0.45, liquid.r * 0.22, liquid.r * 0.1, -0.8}, kWhite, 0.35);
+    shaded_ring(c.cr, {cup.x, cup.y, cup.r * 0.96}, cup.r * 0.06, {0, kWhite, 0.7}, {0, darken(china, 0.4), 0.3});
+}
+
+void draw_tea(const Canvas& c, Disc d, Rng&) {
+    draw_bowl(c, d, {hex(0x8A6A4E), hex(0xD8CDB8)}, [&](Disc a) {
+        shade_oval(c.cr, {a.x, a.y, a.r, a.r}, {{0, hex(0xC9C46A)}, {0.8, hex(0x9AA03C)}, {1, hex(0x6A7028)}});
+        fill_oval(c.cr, {a.x - a.r * 0.35, a.y - a.r * 0.4, a.r * 0.3, a.r * 0.12, -0.7}, kWhite, 0.4);
+    });
+}
+
+void draw_water(const Canvas& c, Disc d, Rng&) {
+    cairo_t* cr = c.cr;
+    // Light passing through the glass leaves a bright caustic beside its faint shadow.
+    soft_shadow(c, 0.25, d.r * 0.2, {d.r * 0.15, d.r * 0.2}, [&](cairo_t* t) { disc_path(t, d); });
+    shade_oval(cr, {d.x + d.r * 0.25, d.y + d.r * 0.3, d.r * 0.6, d.r * 0.45, 0.7}, {{0, kWhite, 0.35}, {1, kWhite, 0}});
+    shade_oval(cr, {d.x, d.y, d.r, d.r}, {{0, hex(0xE8F0F0), 0.15}, {0.85, hex(0xD0DCE0), 0.2}, {1, hex(0x8A9AA0), 0.5}});
+    shaded_ring(cr, {d.x, d.y, d.r * 0.97}, d.r * 0.06, {0, kWhite, 0.9}, {0, kWhite, 0.4});
+    shaded_ring(cr, {d.x + d.r * 0.04, d.y + d.r * 0.05, d.r * 0.8}, d.r * 0.03, {0, kWhite, 0.5}, {0, hex(0x5A6A70), 0.3});
+}
+
+void draw_beer(const Canvas& c, Disc d, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const Disc coaster{d.x + d.r * 0.05, d.y + d.r * 0.05, d.r * 1.1};
+    soft_shadow(c, 0.3, d.r * 0.1, {d.r * 0.03, d.r * 0.05}, [&](cairo_t* t) { disc_path(t, coaster); });
+    shade_oval(cr, {coaster.x, coaster.y, coaster.r, coaster.r}, {{0, hex(0xE9DCC0)}, {1, hex(0xCDB894)}});
+    set_rgb(cr, hex(0x9A3A2A), 0.7);
+    cairo_set_line_width(cr, d.r * 0.04);
+    disc_path(cr, {coaster.x, coaster.y, coaster.r * 0.88});
+    cairo_stroke(cr);
+    const Disc g{d.x, d.y, d.r * 0.8};
+    soft_shadow(c, 0.45, g.r * 0.25, {g.r * 0.12, g.r * 0.18}, [&](cairo_t* t) { disc_path(t, g); });
+    // Seen from above the beer shows through the glass wall as an amber crescent below the foam.
+    shade_oval(cr, {g.x + g.r * 0.08, g.y + g.r * 0.1, g.r, g.r},
+               {{0, hex(0xF8C850)}, {0.7, hex(0xE29A1E)}, {1, hex(0x8A500E)}}, -0.2, -0.2);
+    const Disc foam{g.x - g.r * 0.02, g.y - g.r * 0.03, g.r * 0.86};
+    shade_oval(cr, {foam.x, foam.y, foam.r, foam.r}, {{0, hex(0xFFFDF6)}, {0.8, hex(0xF5EBD4)}, {1, hex(0xE2CFA4)}}, -0.3, -0.3);
+    for (int i = 0; i < 70; ++i) {
+        const Pt p = in_disc(rng, {foam.x, foam.y, foam.r * 0.95});
+        set_rgb(cr, hex(0xD8C8A0), 0.4);
+        cairo_set_line_width(cr, 1.0);
+        disc_path(cr, {p.x, p.y, rng.range(1.5, 5)});
+        cairo_stroke(cr);
+    }
+    shaded_ring(cr, {g.x, g.y, g.r}, g.r * 0.05, {0, kWhite, 0.85}, {0, kWhite, 0.3});
+    for (int i = 0; i < 40; ++i) {  // condensation on the cold glass
+        const double t = rng.range(0, kTau), rr = g.r * rng.range(0.88, 1.0);
+        fill_oval(cr, {g.x + std::cos(t) * rr, g.y + std::sin(t) * rr, 2.2, 2.2}, kWhite, 0.6);
+    }
+}
+
+// Tokkuri and a choko with the blue "snake eye" rings sake tasters use to judge clarity.
+void draw_sake(const Canvas& c, Disc d, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const Rgb glaze = rng.chance(0.5) ? hex(0xE9E2D2) : hex(0x6A5A4A);
+    const Disc bottle{d.x + d.r * 0.3, d.y - d.r * 0.35, d.r * 0.62};
+    soft_shadow(c, 0.5, d.r * 0.25, {d.r * 0.15, d.r * 0.22}, [&](cairo_t* t) { disc_path(t, bottle); });
+    shade_oval(cr, {bottle.x, bottle.y, bottle.r, bottle.r},
+               {{0, lighten(glaze, 0.45)}, {0.6, glaze}, {1, darken(glaze, 0.45)}}, -0.4, -0.4);
+    shade_oval(cr, {bottle.x, bottle.y, bottle.r * 0.3, bottle.r * 0.3}, {{0, lighten(glaze, 0.2)}, {1, darken(glaze, 0.1)}});
+    fill_oval(cr, {bottle.x, bottle.y, bottle.r * 0.17, bottle.r * 0.17}, hex(0x1A1410));
+    const Disc cup{d.x - d.r * 0.35, d.y + d.r * 0.35, d.r * 0.45};
+    soft_shadow(c, 0.45, d.r * 0.15, {d.r * 0.08, d.r * 0.12}, [&](cairo_t* t) { disc_path(t, cup); });
+    shade_oval(cr, {cup.x, cup.y, cup.r, cup.r}, {{0, kWhite}, {0.85, hex(0xF2F0EA)}, {1, hex(0xBDB8AE)}});
+    set_rgb(cr, hex(0x2A4A9A));
+    cairo_set_line_width(cr, cup.r * 0.09);
+    for (const double k : {0.62, 0.32}) {
+        disc_path(cr, {cup.x + cup.r * 0.04, cup.y + cup.r * 0.05, cup.r * k});
+        cairo_stroke(cr);
+    }
+    fill_oval(cr, {cup.x - cup.r * 0.3, cup.y - cup.r * 0.35, cup.r * 0.25, cup.r * 0.1, -0.7}, kWhite, 0.6);
+    shaded_ring(cr, {cup.x, cup.y, cup.r * 0.96}, cup.r * 0.07, {0, kWhite, 0.8}, {0, hex(0x8A8478), 0.4});
+}
+
+// A takeaway cup with its plastic lid: concentric ridges and a sip slot.
+void draw_paper_cup(const Canvas& c, Disc d, Rng& rng) {
+    cairo_t* cr = c.cr;
+    soft_shadow(c, 0.5, d.r * 0.25, {d.r * 0.12, d.r * 0.18}, [&](cairo_t* t) { disc_path(t, d); });
+    const Rgb lid = rng.chance(0.5) ? hex(0xF4F2EE) : hex(0x2E2A28);
+    shade_oval(cr, {d.x, d.y, d.r, d.r}, {{0, lighten(lid, 0.1)}, {0.9, lid}, {1, darken(lid, 0.3)}}, -0.3, -0.3);
+    for (const double k : {0.92, 0.78, 0.5})
+        shaded_ring(cr, {d.x, d.y, d.r * k}, d.r * 0.04, {0, kWhite, 0.5}, {0, kBlack, 0.25});
+    cairo_save(cr);
+    cairo_translate(cr, d.x, d.y - d.r * 0.64);
+    rounded_rect(cr, -d.r * 0.2, -d.r * 0.05, d.r * 0.4, d.r * 0.1, d.r * 0.05);
+    set_rgb(cr, kBlack, 0.6);
+    cairo_fill(cr);
+    cairo_restore(cr);
+}
+
+// ------------------------------------------------------------------------------------ café
+
+// Draws `shape` extruded downward by `depth` (its side shows, as in a slightly raised camera),
+// the side banded in `layers` colours from bottom to top, then the top face in `top`.
+template <class Shape>
+void draw_extruded(cairo_t* cr, double depth, const std::vector<Rgb>& layers, Shape&& shape) {
+    const int steps = std::max(2, static_cast<int>(depth / 1.5));
+    for (int i = steps; i > 0; --i) {
+        const double t = static_cast<double>(i) / steps;
+        cairo_save(cr);
+        cairo_translate(cr, 0, depth * t);
+        shape(cr);
+        const auto li = static_cast<std::size_t>((1 - t) * static_cast<double>(layers.size()) * 0.999);
+        set_rgb(cr, darken(layers[li], 0.1 + 0.15 * t));
+        cairo_fill(cr);
+        cairo_restore(cr);
+    }
+}
+
+struct CakeLook {
+    Rgb top;
+    std::array<Rgb, 4> layers;
+    bool berries;
+};
+constexpr std::array kCakes = {
+    CakeLook{hex(0xFBF7EF), {hex(0xF2D28C), hex(0xFBF7EF), hex(0xF2D28C), hex(0xFBF7EF)}, true},
+    CakeLook{hex(0x4A2A18), {hex(0x5A3420), hex(0x8A5A3A), hex(0x5A3420), hex(0x3A2012)}, false},
+    CakeLook{hex(0xD9A456), {hex(0xB07A3A), hex(0xF2D79A), hex(0xF2D79A), hex(0xE8C070)}, false},
+};
+
+void draw_cake(const Canvas& c, Disc d, Rng& rng) {
+    draw_plate(c, d, rng.pick(kPorcelain), rng);
+    const CakeLook& look = rng.pick(kCakes);
+    const double a0 = rng.range(0, kTau), span = 0.75, R = d.r * 0.85;
+    const Pt tip{d.x - std::cos(a0 + span / 2) * R * 0.5, d.y - std::sin(a0 + span / 2) * R * 0.5 - d.r * 0.05};
+    const auto wedge = [&](cairo_t* t) {
+        cairo_move_to(t, tip.x, tip.y);
+        cairo_arc(t, tip.x, tip.y, R, a0, a0 + span);
+        cairo_close_path(t);
+    };
+    soft_shadow(c, 0.55, d.r * 0.12, {d.r * 0.06, d.r * 0.14}, wedge);
+    draw_extruded(c.cr, d.r * 0.16, {look.layers.begin(), look.layers.end()}, wedge);
+    wedge(c.cr);
+    source_radial(c.cr, tip.x, tip.y, tip.x, tip.y, R, {{0, lighten(look.top, 0.1)}, {1, darken(look.top, 0.12)}});
+    cairo_fill(c.cr);
+    const Pt mid{tip.x + std::cos(a0 + span / 2) * R * 0.6, tip.y + std::sin(a0 + span / 2) * R * 0.6};
+    if (look.berries) {
+        for (int i = 0; i < 3; ++i) {
+            const Pt p{mid.x + rng.range(-0.12, 0.12) * R, mid.y + rng.range(-0.12, 0.12) * R};
+            heart_path(c.cr, p, R * 0.16, R * 0.2);
+            set_rgb(c.cr, hex(0xD8222A));
+            cairo_fill(c.cr);
+            fill_oval(c.cr, {p.x - R * 0.04, p.y - R * 0.05, R * 0.03, R * 0.015, -0.6}, kWhite, 0.6);
+        }
+        draw_leaves(c.cr, {mid.x, mid.y, R * 0.1}, hex(0x4E9A3A), 2, rng);
+    } else {
+        draw_sprinkles(c.cr, {mid.x, mid.y, R * 0.3}, lighten(look.top, 0.25), 60, 1.6, rng);
+    }
+}
+
+// Thick toast: domed slice, dark crust, a melting pat of butter, honey trails.
+void draw_toast(const Canvas& c, Disc d, Rng& rng) {
+    draw_plate(c, d, rng.pick(kPorcelain), rng);
+    const double s = d.r * 0.5, ang = rng.range(-0.4, 0.4);
+    const auto slice = [&](cairo_t* t) {
+        cairo_save(t);
+        cairo_translate(t, d.x, d.y);
+        cairo_rotate(t, ang);
+        cairo_move_to(t, -s, s);
+        cairo_line_to(t, -s, -s * 0.5);
+        cairo_curve_to(t, -s * 1.2, -s * 1.2, -s * 0.2, -s * 1.25, 0, -s * 0.95);
+        cairo_curve_to(t, s * 0.2, -s * 1.25, s * 1.2, -s * 1.2, s, -s * 0.5);
+        cairo_line_to(t, s, s);
+        cairo_close_path(t);
+        cairo_restore(t);
+    };
+    soft_shadow(c, 0.55, d.r * 0.12, {d.r * 0.06, d.r * 0.12}, slice);
+    draw_extruded(c.cr, d.r * 0.12, {hex(0xE8D2A8)}, slice);
+    slice(c.cr);
+    set_rgb(c.cr, hex(0x9A5A22));
+    cairo_fill(c.cr);
+    cairo_save(c.cr);
+    cairo_translate(c.cr, d.x, d.y);
+    cairo_scale(c.cr, 0.9, 0.9);
+    cairo_translate(c.cr, -d.x, -d.y);
+    slice(c.cr);
+    cairo_restore(c.cr);
+    source_radial(c.cr, d.x - s * 0.3, d.y - s * 0.3, d.x, d.y, s * 1.3, {{0, hex(0xEDC47A)}, {0.7, hex(0xD9A050)}, {1, hex(0xB8722E)}});
+    cairo_fill(c.cr);
+    cairo_save(c.cr);
+    cairo_translate(c.cr, d.x + s * 0.1, d.y);
+    cairo_rotate(c.cr, ang + 0.3);
+    rounded_rect(c.cr, -s * 0.22, -s * 0.18, s * 0.44, s * 0.36, s * 0.06);
+    source_linear(c.cr, -s * 0.2, -s * 0.2, s * 0.2, s * 0.2, {{0, hex(0xFFF6C8)}, {1, hex(0xF2DA8A)}});
+    cairo_fill(c.cr);
+    cairo_restore(c.cr);
+    draw_strands(c.cr, {d.x, d.y, s * 0.7}, {hex(0xE0A02A), s * 0.05, s * 0.8, 1.0, 0.1}, 4, rng);
+}
+
+void draw_pancakes(const Canvas& c, Disc d, Rng& rng) {
+    draw_plate(c, d, rng.pick(kPorcelain), rng);
+    const double r = d.r * 0.55;
+    for (int i = 0; i < 3; ++i) {
+        const Disc p{d.x + rng.range(-0.05, 0.05) * r, d.y - i * r * 0.08 + rng.range(-0.04, 0.04) * r, r};
+        if (i == 0) soft_shadow(c, 0.5, r * 0.2, {r * 0.08, r * 0.14}, [&](cairo_t* t) { disc_path(t, p); });
+        draw_extruded(c.cr, r * 0.1, {hex(0xE9CE96), hex(0xC98A44)}, [&](cairo_t* t) { disc_path(t, p); });
+        shade_oval(c.cr, {p.x, p.y, p.r, p.r}, {{0, hex(0xB8682A)}, {0.75, hex(0xC9803A)}, {1, hex(0xE8C488)}}, -0.2, -0.2);
+    }
+    const Pt top{d.x, d.y - r * 0.16};
+    Piece syrup = make_piece(rng, {top.x + r * 0.05, top.y + r * 0.05, r * 0.6, r * 0.55}, 0.3);
+    smooth_closed(c.cr, syrup.outline);
+    set_rgb(c.cr, hex(0x8A3E0E), 0.55);
+    cairo_fill(c.cr);
+    cairo_save(c.cr);
+    cairo_translate(c.cr, top.x, top.y);
+    rounded_rect(c.cr, -r * 0.16, -r * 0.14, r * 0.32, r * 0.28, r * 0.05);
+    set_rgb(c.cr, hex(0xFBEFB8));
+    cairo_fill(c.cr);
+    cairo_restore(c.cr);
+    for (int i = 0; i < 6; ++i) {
+        const double t = rng.range(0, kTau);
+        draw_gloss_ball(c.cr, {d.x + std::cos(t) * r * 1.1, d.y + std::sin(t) * r * 1.05, r * 0.09},
+                        rng.chance(0.5) ? hex(0x3A3A7A) : hex(0xC8202E));
+    }
+    draw_leaves(c.cr, {top.x + r * 0.3, top.y - r * 0.2, r * 0.1}, hex(0x4E9A3A), 2, rng);
+}
+
+// ------------------------------------------------------------------------------------ takeout
+
+// A compartment's contents, drawn in the box's local frame inside (x, y, w, h).
+void draw_compartment(const Canvas& c, double x, double y, double w, double h, int kind, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const Disc a{x + w / 2, y + h / 2, std::min(w, h) / 2};
+    if (kind == 0) {  // rice with an umeboshi and sesame
+        draw_rice(cr, {a.x, a.y, std::hypot(w, h) / 2}, rng);
+        draw_gloss_ball(cr, {a.x, a.y, a.r * 0.22}, hex(0xB21E2A));
+        draw_sprinkles(cr, {a.x, a.y + a.r * 0.5, a.r * 0.5}, hex(0x2A2420), 40, 1.6, rng);
+    } else if (kind == 1) {
+        auto pieces = scatter_pieces(rng, {a.x, a.y, a.r * 0.55}, 3, a.r * 0.5, a.r * 0.42, 0.25);
+        shadow_pieces(c, pieces, a.r * 0.4);
+        for (const Piece& p : pieces) draw_piece(cr, p, vary(hex(0xB06A2C), rng, 0.06), 3.5, rng);
+    } else if (kind == 2) {  // tamagoyaki: rolled omelette slices
+        for (int i = 0; i < 2; ++i) {
+            const double cx = x + w * (0.3 + 0.4 * i);
+            rounded_rect(cr, cx - w * 0.18, y + h * 0.15, w * 0.34, h * 0.7, w * 0.05);
+            source_linear(cr, cx - w * 0.2, y, cx + w * 0.2, y + h, {{0, hex(0xFBE27A)}, {1, hex(0xE8B83A)}});
+            cairo_fill(cr);
+            set_rgb(cr, hex(0xC8902A), 0.5);
+            cairo_set_line_width(cr, 1.5);
+            cairo_arc(cr, cx, y + h / 2, w * 0.08, 0, 4.5);
+            cairo_stroke(cr);
+        }
+    } else {  // broccoli and cherry tomatoes
+        for (int i = 0; i < 14; ++i) {
+            const Pt p = in_disc(rng, {a.x, a.y, a.r * 0.7});
+            draw_gloss_ball(cr, {p.x, p.y, a.r * 0.2}, vary(hex(0x3E7A2E), rng, 0.1));
+        }
+        draw_gloss_ball(cr, {a.x + a.r * 0.4, a.y + a.r * 0.35, a.r * 0.3}, hex(0xD8301E));
+    }
+}
+
+void draw_bento(const Canvas& c, Disc d, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const double W = d.r * 1.4, H = d.r * 0.98, ang = rng.range(-0.1, 0.1), wall = d.r * 0.07;
+    const auto box = [&](cairo_t* t) { rounded_rect(t, -W, -H, 2 * W, 2 * H, d.r * 0.08); };
+    cairo_save(cr);
+    cairo_translate(cr, d.x, d.y);
+    cairo_rotate(cr, ang);
+    soft_shadow(c, 0.55, d.r * 0.15, {d.r * 0.06, d.r * 0.1}, box);
+    box(cr);
+    source_linear(cr, -W, -H, W, H, {{0, hex(0xC99E6E)}, {1, hex(0xA97E50)}});
+    cairo_fill(cr);
+    const double iw = 2 * (W - wall), ih = 2 * (H - wall), split = iw * rng.range(0.5, 0.58);
+    std::array<int, 3> kinds{1, 2, 3};
+    if (rng.chance(0.5)) std::swap(kinds[0], kinds[2]);
+    const std::array<std::array<double, 4>, 4> cells{{{-W + wall, -H + wall, split, ih},
+                                                     {-W + wall + split, -H + wall, iw - split, ih * 0.5},
+                                                     {-W + wall + split, -H + wall + ih * 0.5, iw - split, ih * 0.5},
+                                                     {0, 0, 0, 0}}};
+    for (std::size_t i = 0; i < 3; ++i) {
+        const auto& r = cells[i];
+        cairo_save(cr);
+        cairo_rectangle(cr, r[0], r[1], r[2], r[3]);
+        cairo_clip(cr);
+        set_rgb(cr, hex(0x8A6440));
+        cairo_paint(cr);
+        draw_compartment(c, r[0], r[1], r[2], r[3], i == 0 ? 0 : kinds[i - 1], rng);
+        // Inner walls shade the contents' upper-left edge.
+        cairo_rectangle(cr, r[0], r[1], r[2], r[3]);
+        source_linear(cr, r[0], r[1], r[0] + wall * 2, r[1] + wall * 2, {{0, kBlack, 0.35}, {1, kBlack, 0}});
+        cairo_fill(cr);
+        cairo_restore(cr);
+        set_rgb(cr, hex(0xB48A5A));
+        cairo_set_line_width(cr, wall * 0.5);
+        cairo_rectangle(cr, r[0], r[1], r[2], r[3]);
+        cairo_stroke(cr);
+    }
+    cairo_restore(cr);
+}
+
+// Rounded triangle of rice with a band of nori, the shape everyone knows from the konbini.
+void draw_onigiri(const Canvas& c, Pt at, double s, double ang, Rng& rng) {
+    std::vector<Pt> pts;
+    for (int i = 0; i < 3; ++i) {
+        const double t = ang - kPi / 2 + kTau * i / 3, t2 = t + kPi / 3;
+        pts.push_back({at.x + std::cos(t) * s * 0.95, at.y + std::sin(t) * s * 0.95});
+        pts.push_back({at.x + std::cos(t2) * s * 0.62, at.y + std::sin(t2) * s * 0.62});
+    }
+    soft_shadow(c, 0.5, s * 0.25, {s * 0.1, s * 0.15}, [&](cairo_t* t) { smooth_closed(t, pts); });
+    cairo_save(c.cr);
+    smooth_closed(c.cr, pts);
+    cairo_clip(c.cr);
+    draw_rice(c.cr, {at.x, at.y, s}, rng);
+    cairo_translate(c.cr, at.x, at.y);
+    cairo_rotate(c.cr, ang);
+    draw_nori(c.cr, {0, s * 0.55, s * 0.45, s * 0.4, 0}, rng);
+    cairo_restore(c.cr);
+}
+
+void draw_onigiri_set(const Canvas& c, Disc d, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const double ang = rng.range(-0.5, 0.5), s = d.r * 0.95;
+    const Rgb paper = rng.chance(0.5) ? hex(0xC8A47A) : hex(0xF1ECE0);
+    cairo_save(cr);
+    cairo_translate(cr, d.x, d.y);
+    cairo_rotate(cr, ang);
+    soft_shadow(c, 0.3, d.r * 0.06, {d.r * 0.02, d.r * 0.03}, [&](cairo_t* t) { cairo_rectangle(t, -s, -s, 2 * s, 2 * s); });
+    cairo_rectangle(cr, -s, -s, 2 * s, 2 * s);
+    set_rgb(cr, paper);
+    cairo_fill_preserve(cr);
+    cairo_clip(cr);
+    const Rgb ink = rng.pick(kAccents);
+    set_rgb(cr, ink, 0.55);  // a printed border stripe, as on shop wrapping
+    cairo_set_line_width(cr, s * 0.04);
+    cairo_rectangle(cr, -s * 0.88, -s * 0.88, s * 1.76, s * 1.76);
+    cairo_stroke(cr);
+    for (int i = 0; i < 5; ++i) {  // creases left by the folding
+        const double a = rng.range(0, kPi), off = rng.range(-s, s);
+        source_linear(cr, off * std::cos(a) - std::sin(a) * s * 0.1, off * std::sin(a) + std::cos(a) * s * 0.1,
+                      off * std::cos(a) + std::sin(a) * s * 0.1, off * std::sin(a) - std::cos(a) * s * 0.1,
+                      {{0, kBlack, 0}, {0.5, kWhite, 0.2}, {0.52, kBlack, 0.12}, {1, kBlack, 0}});
+        cairo_paint(cr);
+    }
+    cairo_restore(cr);
+    const int n = 2 + rng.below(2);
+    for (int i = 0; i < n; ++i) {
+        const double t = ang + kTau * i / n + 0.3;
+        draw_onigiri(c, {d.x + std::cos(t) * d.r * (n == 2 ? 0.4 : 0.48), d.y + std::sin(t) * d.r * 0.42},
+                     d.r * 0.42, rng.range(-0.4, 0.4), rng);
+    }
+}
+
+void draw_karaage_box(const Canvas& c, Disc d, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const double s = d.r * 0.8, ang = rng.range(-0.3, 0.3);
+    cairo_save(cr);
+    cairo_translate(cr, d.x, d.y);
+    cairo_rotate(cr, ang);
+    soft_shadow(c, 0.5, d.r * 0.15, {d.r * 0.08, d.r * 0.12}, [&](cairo_t* t) { cairo_rectangle(t, -s * 1.3, -s * 1.3, s * 2.6, s * 2.6); });
+    for (int side = 0; side < 4; ++side) {  // the open flaps, lit or shaded by where they face
+        cairo_save(cr);
+        cairo_rotate(cr, side * kPi / 2);
+        cairo_move_to(cr, -s, -s);
+        cairo_line_to(cr, s, -s);
+        cairo_line_to(cr, s * 1.2, -s * 1.35);
+        cairo_line_to(cr, -s * 1.2, -s * 1.35);
+        cairo_close_path(cr);
+        set_rgb(cr, side == 0 || side == 3 ? hex(0xD2AE80) : hex(0xB08658));
+        cairo_fill(cr);
+        cairo_restore(cr);
+    }
+    cairo_rectangle(cr, -s, -s, 2 * s, 2 * s);
+    source_linear(cr, -s, -s, s, s, {{0, hex(0x7A5632)}, {0.3, hex(0xA07A4E)}, {1, hex(0xB89062)}});
+    cairo_fill(cr);
+    cairo_restore(cr);
+    auto pieces = scatter_pieces(rng, {d.x, d.y, s * 0.55}, 6, s * 0.32, s * 0.27, 0.25);
+    shadow_pieces(c, pieces, s * 0.3);
+    for (const Piece& p : pieces) draw_piece(cr, p, vary(hex(0xB06A2C), rng, 0.06), 3.5, rng);
+    draw_lemon_wedge(cr, {d.x + s * 0.45, d.y + s * 0.5, s * 0.25, s * 0.18, -0.4});
+}
+
+// ------------------------------------------------------------------------------------ cutlery
+
+constexpr std::array kChopstickWoods = {hex(0xD9B98A), hex(0x3A2218), hex(0x8A2A1E), hex(0xC49A62)};
+
+void chopstick_path(cairo_t* cr, Pt tip, double ang, double len) {
+    const double ca = std::cos(ang), sa = std::sin(ang), w0 = len * 0.008, w1 = len * 0.017;
+    cairo_move_to(cr, tip.x - sa * w0, tip.y + ca * w0);
+    cairo_line_to(cr, tip.x + ca * len - sa * w1, tip.y + sa * len + ca * w1);
+    cairo_line_to(cr, tip.x + ca * len + sa * w1, tip.y + sa * len - ca * w1);
+    cairo_line_to(cr, tip.x + sa * w0, tip.y - ca * w0);
+    cairo_close_path(cr);
+}
+
+// A pair of chopsticks resting on a small ceramic hashioki near their tips.
+void draw_chopsticks(const Canvas& c, Pt tip, double ang, double len, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const Rgb wood = rng.pick(kChopstickWoods);
+    const double ca = std::cos(ang), sa = std::sin(ang);
+    const Pt rest{tip.x + ca * len * 0.16, tip.y + sa * len * 0.16};
+    const Oval rest_o{rest.x - sa * len * 0.02, rest.y + ca * len * 0.02, len * 0.035, len * 0.075, ang};
+    soft_shadow(c, 0.45, len * 0.02, {len * 0.01, len * 0.015}, [&](cairo_t* t) { oval_path(t, rest_o); });
+    shade_oval(cr, rest_o, {{0, hex(0xE9E4DA)}, {0.8, hex(0xB8B0A2)}, {1, hex(0x7A7266)}}, -0.3, -0.3);
+    std::array<std::pair<Pt, double>, 2> sticks{};
+    for (int k = 0; k < 2; ++k) {
+        const double off = k * len * 0.045, a = ang + (k ? 0.025 : 0);
+        sticks[static_cast<std::size_t>(k)] = {{tip.x - sa * off, tip.y + ca * off}, a};
+    }
+    soft_shadow(c, 0.5, len * 0.02, {len * 0.025, len * 0.035}, [&](cairo_t* t) {
+        for (const auto& [p, a] : sticks) chopstick_path(t, p, a, len);
+    });
+    for (const auto& [p, a] : sticks) {
+        chopstick_path(cr, p, a, len);
+        const double w = len * 0.015;
+        const Pt m{p.x + std::cos(a) * len * 0.5, p.y + std::sin(a) * len * 0.5};
+        source_linear(cr, m.x + std::sin(a) * w, m.y - std::cos(a) * w, m.x - std::sin(a) * w, m.y + std::cos(a) * w,
+                      {{0, lighten(wood, 0.35)}, {0.4, wood}, {1, darken(wood, 0.35)}});
+        cairo_fill(cr);
+    }
+}
+
+void metal_source(cairo_t* cr, Pt a, Pt b) {
+    source_linear(cr, a.x, a.y, b.x, b.y,
+                  {{0, hex(0x8A8E92)}, {0.35, hex(0xF2F4F6)}, {0.5, hex(0xB8BCC0)}, {1, hex(0x6A6E72)}});
+}
+
+// Spoon or fork lying along `ang`, its head at `at`.
+void draw_cutlery(const Canvas& c, Pt at, double ang, double len, bool fork) {
+    cairo_t* cr = c.cr;
+    const auto shape = [&](cairo_t* t) {
+        cairo_save(t);
+        cairo_translate(t, at.x, at.y);
+        cairo_rotate(t, ang);
+        rounded_rect(t, len * 0.22, -len * 0.025, len * 0.78, len * 0.05, len * 0.025);
+        if (fork) {
+            rounded_rect(t, 0, -len * 0.07, len * 0.25, len * 0.14, len * 0.03);
+        } else {
+            oval_path(t, {len * 0.1, 0, len * 0.14, len * 0.09});
+        }
+        cairo_restore(t);
+    };
+    soft_shadow(c, 0.45, len * 0.03, {len * 0.02, len * 0.03}, shape);
+    shape(cr);
+    metal_source(cr, {at.x - std::sin(ang) * len * 0.08, at.y + std::cos(ang) * len * 0.08},
+                 {at.x + std::sin(ang) * len * 0.08, at.y - std::cos(ang) * len * 0.08});
+    cairo_fill(cr);
+    if (!fork) return;
+    cairo_save(cr);  // slots between the tines show the table through
+    cairo_translate(cr, at.x, at.y);
+    cairo_rotate(cr, ang);
+    set_rgb(cr, kBlack, 0.55);
+    for (int i = 1; i < 4; ++i) cairo_rectangle(cr, -1, -len * 0.07 + i * len * 0.035 - 1.5, len * 0.13, 3);
+    cairo_fill(cr);
+    cairo_restore(cr);
+}
+
+// A folded cloth napkin under the cutlery.
+void draw_napkin(const Canvas& c, Pt at, double w, double h, double ang, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const Rgb cloth = rng.chance(0.5) ? hex(0xEDE7DA) : rng.pick(std::array{hex(0x34507A), hex(0x9AAE94), hex(0xC9A07A)});
+    const auto rect = [&](cairo_t* t) {
+        cairo_save(t);
+        cairo_translate(t, at.x, at.y);
+        cairo_rotate(t, ang);
+        rounded_rect(t, -w / 2, -h / 2, w, h, 4);
+        cairo_restore(t);
+    };
+    soft_shadow(c, 0.35, h * 0.08, {h * 0.02, h * 0.03}, rect);
+    rect(cr);
+    set_rgb(cr, cloth);
+    cairo_fill_preserve(cr);
+    cairo_save(cr);
+    cairo_clip(cr);
+    cairo_translate(cr, at.x, at.y);
+    cairo_rotate(cr, ang);
+    source_linear(cr, -w / 2, 0, w / 2, 0, {{0, kWhite, 0.15}, {0.45, kWhite, 0}, {0.5, kBlack, 0.18}, {0.55, kWhite, 0.1}, {1, kBlack, 0.1}});
+    cairo_paint(cr);
+    cairo_set_line_width(cr, 1.0);
+    for (double x = -w / 2; x < w / 2; x += 3) {
+        set_rgb(cr, darken(cloth, 0.3), rng.range(0.03, 0.1));
+        cairo_move_to(cr, x, -h / 2);
+        cairo_line_to(cr, x, h / 2);
+        cairo_stroke(cr);
+    }
+    cairo_restore(cr);
+}
+
+// ------------------------------------------------------------------------------ food scenes
+
+enum class Motif { gourmet, fish, takeout, sakaba, timetheme, product, landscape, abstract };
+
+enum class Dish {
+    noodles, shirasu, kaisen, katsudon, tempura, karaage, fry, curry, gyoza, sashimi,
+    grilled_fish, yakitori, salad, bento, onigiri, karaage_box, cake, toast, pancakes
+};
+
+constexpr std::array kGourmetDishes = {Dish::noodles, Dish::katsudon, Dish::tempura, Dish::karaage,
+                                       Dish::curry,   Dish::gyoza,    Dish::grilled_fish, Dish::salad,
+                                       Dish::noodles, Dish::shirasu};
+constexpr std::array kFishDishes = {Dish::sashimi, Dish::grilled_fish, Dish::kaisen,
+                                    Dish::shirasu, Dish::fry,          Dish::sashimi};
+constexpr std::array kTakeoutDishes = {Dish::bento, Dish::onigiri, Dish::karaage_box};
+constexpr std::array kSakabaDishes = {Dish::yakitori, Dish::sashimi, Dish::karaage,
+                                      Dish::gyoza,    Dish::yakitori, Dish::grilled_fish};
+constexpr std::array kCafeDishes = {Dish::cake, Dish::toast, Dish::pancakes};
+
+bool is_cafe(Dish d) { return d == Dish::cake || d == Dish::toast || d == Dish::pancakes; }
+bool is_wide(Dish d) {
+    return d == Dish::grilled_fish || d == Dish::yakitori || d == Dish::bento;
+}
+
+Dish pick_dish(Motif m, Rng& rng) {
+    switch (m) {
+        case Motif::fish: return rng.pick(kFishDishes);
+        case Motif::takeout: return rng.pick(kTakeoutDishes);
+        case Motif::sakaba: return rng.pick(kSakabaDishes);
+        case Motif::timetheme: return rng.chance(0.5) ? rng.pick(kCafeDishes) : rng.pick(kGourmetDishes);
+        default: return rng.pick(kGourmetDishes);
+    }
+}
+
+void draw_main_dish(const Canvas& c, Dish dish, Disc d, Rng& rng) {
+    switch (dish) {
+        case Dish::noodles: draw_noodle_bowl(c, d, rng); break;
+        case Dish::shirasu: draw_donburi(c, d, rng, [&](Disc a) { draw_shirasu(c.cr, a, rng); }); break;
+        case Dish::kaisen: draw_donburi(c, d, rng, [&](Disc a) { draw_kaisen(c.cr, a, rng); }); break;
+        case Dish::katsudon: draw_donburi(c, d, rng, [&](Disc a) { draw_katsu(c, a, rng); }); break;
+        case Dish::tempura: draw_fried_plate(c, d, rng, Fried::tempura); break;
+        case Dish::karaage: draw_fried_plate(c, d, rng, Fried::karaage); break;
+        case Dish::fry: draw_fried_plate(c, d, rng, Fried::fry); break;
+        case Dish::curry: draw_curry(c, d, rng); break;
+        case Dish::gyoza: draw_gyoza_plate(c, d, rng); break;
+        case Dish::sashimi:
+            draw_plate(c, d, rng.chance(0.5) ? rng.pick(kStoneware) : rng.pick(kPorcelain), rng);
+            draw_sashimi(c, {d.x, d.y, d.r * 0.68}, rng);
+            break;
+        case Dish::grilled_fish: draw_grilled_fish_plate(c, d, rng); break;
+        case Dish::yakitori: draw_yakitori_plate(c, d, rng); break;
+        case Dish::salad:
+            draw_plate(c, d, rng.pick(kPorcelain), rng);
+            draw_salad(c.cr, {d.x, d.y, d.r * 0.62}, rng);
+            break;
+        case Dish::bento: draw_bento(c, d, rng); break;
+        case Dish::onigiri: draw_onigiri_set(c, d, rng); break;
+        case Dish::karaage_box: draw_karaage_box(c, d, rng); break;
+        case Dish::cake: draw_cake(c, d, rng); break;
+        case Dish::toast: draw_toast(c, d, rng); break;
+        case Dish::pancakes: draw_pancakes(c, d, rng); break;
+    }
+}
+
+void draw_side_dish(const Canvas& c, Motif m, Disc d, Rng& rng) {
+    const int k = rng.below(4);
+    if (m == Motif::sakaba && k < 2) {
+        draw_bowl(c, d, random_bowl(rng), [&](Disc a) { draw_edamame(c.cr, a, rng); });
+    } else if (k == 0) {
+        draw_miso(c, d, rng);
+    } else if (k == 1) {
+        draw_pickles(c, d, rng);
+    } else if (k == 2) {
+        draw_hiyayakko(c, d, rng);
+    } else {
+        draw_bowl(c, d, random_bowl(rng), [&](Disc a) { draw_salad(c.cr, a, rng); });
+    }
+}
+
+void draw_drink(const Canvas& c, Motif m, Dish dish, Disc d, Rng& rng) {
+    if (is_cafe(dish)) return draw_coffee(c, {d.x, d.y, d.r * 1.35}, rng);
+    switch (m) {
+        case Motif::sakaba: return rng.chance(0.55) ? draw_beer(c, d, rng) : draw_sake(c, d, rng);
+        case Motif::takeout: return rng.chance(0.6) ? draw_paper_cup(c, d, rng) : draw_tea(c, d, rng);
+        case Motif::timetheme:
+            if (rng.chance(0.3)) return draw_beer(c, d, rng);
+            break;
+        default: break;
+    }
+    return rng.chance(0.6) ? draw_tea(c, d, rng) : draw_water(c, d, rng);
+}
+
+struct Layout {
+    Disc main, side, drink, extra;
+    Pt sticks;
+    double stick_angle;
+    bool close_up;
+};
+
+// Main dish a little left of centre, a side dish in the lower-left corner, the drink upper
+// right, chopsticks down the right: the classic overhead table a food stylist would set.
+// One in three is a close-up of the main dish alone, cropped by the frame.
+Layout make_layout(const Canvas& c, Dish dish, Rng& rng) {
+    const double w = c.w, h = c.h;
+    Layout L{};
+    L.close_up = !is_wide(dish) && rng.chance(0.33);
+    const double r = L.close_up ? h * rng.range(0.44, 0.48) : h * (is_wide(dish) ? rng.range(0.25, 0.27) : rng.range(0.33, 0.36));
+    L.main = {L.close_up ? w * 0.47 : w * rng.range(0.4, 0.45), h * rng.range(0.47, 0.53), r};
+    L.side = {w * rng.range(0.06, 0.1), h * rng.range(0.82, 0.88), h * rng.range(0.15, 0.17)};
+    L.drink = {w * rng.range(0.85, 0.9), h * rng.range(0.17, 0.22), h * rng.range(0.11, 0.13)};
+    L.extra = {w * rng.range(0.05, 0.09), h * rng.range(0.1, 0.16), h * rng.range(0.17, 0.19)};
+    const double right = L.main.x + r * (is_wide(dish) ? 1.45 : 1.0);
+    L.sticks = {right + h * rng.range(0.06, 0.1), h * rng.range(0.42, 0.5)};
+    L.stick_angle = kPi / 2 + rng.range(-0.3, 0.05);
+    if (L.close_up) L.drink = {w * 1.0, h * 0.12, h * 0.16};
+    return L;
+}
+
+TableLook table_for(Motif m, Rng& rng) {
+    switch (m) {
+        case Motif::fish:
+            return rng.chance(0.5) ? TableLook{TableKind::linen, rng.pick(std::array{hex(0xC9D4DA), hex(0xDDE3E4), hex(0xB3C2CA)})}
+                                   : TableLook{TableKind::wood, rng.pick(std::array{hex(0xA7ABA6), hex(0xD6C6A6), hex(0x8C9AA0)})};
+        case Motif::sakaba:
+            return rng.chance(0.65) ? TableLook{TableKind::wood, rng.pick(std::array{hex(0x5E3C24), hex(0x4A3020), hex(0x6A4A2E)})}
+                                    : TableLook{TableKind::slate, hex(0x33373A)};
+        default:
+            return rng.chance(0.6) ? TableLook{TableKind::wood, rng.pick(std::array{hex(0xB88A5A), hex(0x8A5A36), hex(0xD9BC92), hex(0xA87A50)})}
+                                   : TableLook{TableKind::linen, rng.pick(std::array{hex(0xE9E1D3), hex(0xD8D2C0), hex(0xCFD6CC), hex(0xE6D2C4)})};
+    }
+}
+
+void draw_setting(const Canvas& c, Motif m, Dish dish, const Layout& L, Rng& rng) {
+    if (!L.close_up) {
+        if (m != Motif::takeout && !is_cafe(dish)) draw_side_dish(c, m, L.side, rng);
+        if (dish == Dish::grilled_fish && m != Motif::sakaba)  // a teishoku: rice and soup too
+            draw_bowl(c, L.extra, random_bowl(rng), [&](Disc a) { draw_rice(c.cr, a, rng); });
+        else if (rng.chance(0.4))
+            draw_napkin(c, {L.extra.x, L.extra.y}, c.h * 0.5, c.h * 0.3, rng.range(-0.3, 0.3), rng);
+    }
+    draw_drink(c, m, dish, L.drink, rng);
+    draw_main_dish(c, dish, L.main, rng);
+    const bool western = is_cafe(dish) || dish == Dish::curry || dish == Dish::salad;
+    if (western)
+        draw_cutlery(c, L.sticks, L.stick_angle - 0.15, c.h * 0.5, dish != Dish::curry);
+    else if (m != Motif::takeout || rng.chance(0.5))
+        draw_chopsticks(c, L.sticks, L.stick_angle, c.h * 0.66, rng);
+}
+
+// Window light from the upper left, a darker rim: the falloff of a real lens and room.
+void light_food(const Canvas& c, Motif m, Pt focus) {
+    cairo_t* cr = c.cr;
+    cairo_set_operator(cr, CAIRO_OPERATOR_SOFT_LIGHT);
+    source_radial(cr, -c.w * 0.1, -c.h * 0.1, -c.w * 0.1, -c.h * 0.1, c.w * 1.5,
+                  {{0, kWhite, 0.55}, {0.5, kWhite, 0.1}, {1, kBlack, 0.35}});
+    cairo_paint(cr);
+    if (m == Motif::sakaba) {  // evening: tungsten amber and a pool of light on the food
+        cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY);
+        set_rgb(cr, hex(0xF0A860), 0.75);
+        cairo_paint(cr);
+        cairo_set_operator(cr, CAIRO_OPERATOR_SCREEN);
+        source_radial(cr, focus.x, focus.y, focus.x, focus.y, c.h * 0.7,
+                      {{0, hex(0xFFC880), 0.3}, {1, hex(0xFFC880), 0}});
+        cairo_paint(cr);
+    }
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+}
+
+void vignette(const Canvas& c, double strength) {
+    const double diag = std::hypot(c.w, c.h) / 2;
+    source_radial(c.cr, c.w / 2, c.h / 2, c.w / 2, c.h / 2, diag,
+                  {{0.55, kBlack, 0}, {0.8, kBlack, strength * 0.45}, {1, kBlack, strength}});
+    cairo_paint(c.cr);
+}
+
+void draw_food_scene(const Canvas& c, Motif m, Rng& rng) {
+    T("pre"); draw_table(c, table_for(m, rng), rng); T("table");
+    const bool flip = rng.chance(0.5);
+    const Dish dish = pick_dish(m, rng);
+    const Layout L = make_layout(c, dish, rng);
+    cairo_save(c.cr);
+    if (flip) {  // mirror half the scenes (light included) so the layouts don't all match
+        cairo_translate(c.cr, c.w, 0);
+        cairo_scale(c.cr, -1, 1);
+    }
+    draw_setting(c, m, dish, L, rng); T("setting");
+    light_food(c, m, {L.main.x, L.main.y}); T("light");
+    cairo_restore(c.cr);
+    vignette(c, m == Motif::sakaba ? 0.75 : 0.45); T("vignette");
+    const Pt focus{flip ? c.w - L.main.x : L.main.x, L.main.y};
+    depth_of_field(c.surface, focus, L.main.r * 1.05, L.main.r * 2.6, static_cast<int>(c.h / 140)); T("dof");
+}
+
+// ------------------------------------------------------------------------------------ landscapes
+
+struct SkyLook {
+    Rgb zenith, mid, horizon, sun, sea, haze;
+    bool sun_visible;
+};
+constexpr std::array kSkies = {
+    SkyLook{hex(0x3A76BE), hex(0x7FAEDC), hex(0xD6E6EC), hex(0xFFF8E8), hex(0x2E6C92), hex(0xC4D8E2), false},  // clear
+    SkyLook{hex(0x5E88BC), hex(0x9DB8D4), hex(0xE6E6DE), hex(0xFFFFF4), hex(0x4C7C96), hex(0xDADFDC), false},  // haze
+    SkyLook{hex(0x46528E), hex(0xD98C7C), hex(0xF8C070), hex(0xFFE6A8), hex(0x4A5478), hex(0xEBA878), true},   // sunset
+    SkyLook{hex(0x1C2650), hex(0x6A5A8A), hex(0xE0907A), hex(0xFFD0A0), hex(0x263258), hex(0x8A7A9A), true},   // dusk
+};
+
+void draw_clouds(const Canvas& c, double horizon, const SkyLook& s, Rng& rng) {
+    const int n = 3 + rng.below(5);
+    const Rgb lit = s.sun_visible ? mix(s.sun, hex(0xF0A0A0), 0.35) : kWhite;
+    const Rgb shade = mix(lit, s.zenith, 0.45);
+    for (int i = 0; i < n; ++i) {
+        const double cy = horizon * rng.range(0.08, 0.75), t = cy / horizon;
+        const double size = c.w * rng.range(0.1, 0.25) * (1.2 - 0.6 * t), cx = rng.range(-0.1, 1.1) * c.w;
+        for (int k = 0; k < 12; ++k) {
+            const double px = cx + rng.range(-1, 1) * size, py = cy + rng.range(-0.12, 0.12) * size;
+            const double pr = size * rng.range(0.15, 0.35) * (1 - 0.6 * std::abs(px - cx) / size);
+            shade_oval(c.cr, {px, py + pr * 0.25, pr * 1.8, pr * 0.6}, {{0, shade, 0.35}, {1, shade, 0}});
+            shade_oval(c.cr, {px, py, pr * 1.7, pr * 0.6}, {{0, lit, 0.6}, {1, lit, 0}});
+        }
+    }
+}
+
+void draw_sky(const Canvas& c, double horizon, const SkyLook& s, double sun_x, Rng& rng) {
+    source_linear(c.cr, 0, 0, 0, horizon, {{0, s.zenith}, {0.55, s.mid}, {1, s.horizon}});
+    cairo_paint(c.cr);
+    const double glow_y = horizon - c.h * 0.04;
+    source_radial(c.cr, sun_x, glow_y, sun_x, glow_y, c.h * 0.7,
+                  {{0, s.sun, s.sun_visible ? 0.9 : 0.35}, {0.2, s.sun, 0.35}, {1, s.sun, 0}});
+    cairo_paint(c.cr);
+    draw_clouds(c, horizon, s, rng);
+    if (s.sun_visible) fill_oval(c.cr, {sun_x, glow_y, c.h * 0.028, c.h * 0.028}, lighten(s.sun, 0.6), 0.95);
+}
+
+// Mt Fuji far away over the water: concave flanks, a flat notched top, snow in streaks.
+void draw_fuji(const Canvas& c, double x, double base, double height, const SkyLook& s, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const double hw = height * 2.7, top = base - height, tw = height * 0.24;
+    const auto outline = [&] {
+        cairo_move_to(cr, x - hw, base);
+        cairo_curve_to(cr, x - hw * 0.5, base - height * 0.2, x - tw * 1.8, top + height * 0.22, x - tw, top);
+        cairo_line_to(cr, x - tw * 0.4, top - height * 0.015);
+        cairo_line_to(cr, x + tw * 0.1, top + height * 0.01);
+        cairo_line_to(cr, x + tw * 0.5, top - height * 0.012);
+        cairo_line_to(cr, x + tw, top);
+        cairo_curve_to(cr, x + tw * 1.8, top + height * 0.22, x + hw * 0.5, base - height * 0.2, x + hw, base);
+        cairo_close_path(cr);
+    };
+    const Rgb body = mix(s.haze, hex(0x4A5E82), 0.5);
+    outline();
+    source_linear(cr, 0, top, 0, base, {{0, body}, {1, mix(body, s.horizon, 0.75)}});
+    cairo_fill(cr);
+    cairo_save(cr);
+    outline();
+    cairo_clip(cr);
+    cairo_move_to(cr, x - hw, top - 20);
+    for (int k = 0; k <= 48; ++k) {
+        const double t = k / 48.0, depth = (k % 2 ? 0.5 : 0.3) + 0.1 * std::sin(k * 1.3) + rng.range(-0.05, 0.08);
+        cairo_line_to(cr, x - hw * 0.55 + t * hw * 1.1, top + height * depth * (1 - std::abs(t - 0.5) * 0.8));
+    }
+    cairo_line_to(cr, x + hw, top - 20);
+    cairo_close_path(cr);
+    source_linear(cr, x - tw * 2, 0, x + tw * 2, 0, {{0, mix(kWhite, s.sun, 0.25)}, {1, mix(kWhite, body, 0.4)}});
+    cairo_fill(cr);
+    cairo_restore(cr);
+}
+
+// A ridge line of hills, smooth at large scale with a bumpy tree canopy at small scale.
+void draw_ridge(const Canvas& c, double base, double amp, Rgb top, Rgb bottom, double canopy, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const double f1 = rng.range(1.5, 4) / c.w, f2 = rng.range(5, 9) / c.w, p1 = rng.range(0, kTau), p2 = rng.range(0, kTau);
+    const double hx = rng.range(0.1, 0.9) * c.w, hw = c.w * rng.range(0.1, 0.22), hh = rng.range(0.3, 0.8);
+    const double p3 = rng.range(0, kTau), p4 = rng.range(0, kTau);
+    cairo_move_to(cr, -10, c.h + 10);
+    for (double x = -10; x <= c.w + 10; x += 3) {
+        const double g = (x - hx) / hw;
+        const double y = base - amp * (0.35 + 0.22 * std::sin(x * f1 + p1) + 0.12 * std::sin(x * f2 + p2) + hh * std::exp(-g * g)) -
+                         canopy * amp * 0.05 * (std::abs(std::sin(x * 0.06 + p3)) + 0.6 * std::abs(std::sin(x * 0.17 + p4)));
+        cairo_line_to(cr, x, y);
+    }
+    cairo_line_to(cr, c.w + 10, c.h + 10);
+    cairo_close_path(cr);
+    source_linear(cr, 0, base - amp * 1.2, 0, base + c.h * 0.1, {{0, top}, {1, bottom}});
+    cairo_fill(cr);
+}
+
+void draw_sea(const Canvas& c, double horizon, double shore, const SkyLook& s, double sun_x, Rng& rng) {
+    cairo_t* cr = c.cr;
+    cairo_rectangle(cr, 0, horizon, c.w, shore - horizon);
+    source_linear(cr, 0, horizon, 0, shore, {{0, mix(s.sea, s.horizon, 0.5)}, {0.35, s.sea}, {1, darken(s.sea, 0.2)}});
+    cairo_fill(cr);
+    shade_oval(cr, {sun_x, horizon + (shore - horizon) * 0.25, c.w * 0.12, (shore - horizon) * 0.8},
+               {{0, s.sun, s.sun_visible ? 0.45 : 0.15}, {1, s.sun, 0}});
+    for (int i = 0; i < 1100; ++i) {  // ripples: small and dense far away, long and sparse near
+        const double t = std::pow(rng.unit(), 1.6), y = horizon + 1 + t * (shore - horizon);
+        const double x = rng.range(-0.05, 1.05) * c.w, len = (6 + 110 * t) * rng.range(0.4, 1.2);
+        const double near = std::exp(-std::pow((x - sun_x) / (c.w * (0.04 + 0.12 * t)), 2));
+        const bool dark = rng.chance(0.35);
+        set_rgb(cr, dark ? darken(s.sea, 0.3) : mix(lighten(s.sea, 0.45), s.sun, near),
+                dark ? 0.25 : 0.1 + near * (s.sun_visible ? 0.7 : 0.35));
+        rounded_rect(cr, x, y, len, 0.8 + 2.5 * t, 1);
+        cairo_fill(cr);
+    }
+    set_rgb(cr, lighten(s.horizon, 0.3), 0.35);
+    cairo_rectangle(cr, 0, horizon, c.w, 1.5);
+    cairo_fill(cr);
+}
+
+void draw_beach(const Canvas& c, double shore, const SkyLook& s, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const Rgb sand = mix(hex(0xCDB892), s.horizon, 0.2);
+    cairo_rectangle(cr, 0, shore, c.w, c.h - shore);
+    source_linear(cr, 0, shore, 0, c.h, {{0, mix(sand, s.sea, 0.35)}, {0.12, sand}, {1, darken(sand, 0.15)}});
+    cairo_fill(cr);
+    for (int i = 0; i < 1800; ++i) {
+        set_rgb(cr, rng.chance(0.5) ? darken(sand, 0.25) : lighten(sand, 0.3), rng.range(0.15, 0.4));
+        const double y = rng.range(shore, c.h), s2 = 1 + 2 * (y - shore) / (c.h - shore);
+        cairo_rectangle(cr, rng.range(0, c.w), y, s2, s2 * 0.7);
+        cairo_fill(cr);
+    }
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    for (int k = 0; k < 3; ++k) {  // lines of foam where the waves run out
+        const double y0 = shore + c.h * (0.004 + 0.018 * k), p = rng.range(0, kTau);
+        for (double x = rng.range(-60, 0); x < c.w; x += rng.range(60, 200)) {
+            const double len = rng.range(40, 220);
+            cairo_move_to(cr, x, y0 + 3 * std::sin(x * 0.01 + p));
+            cairo_curve_to(cr, x + len * 0.3, y0 + 4 * std::sin(x * 0.02 + p), x + len * 0.7, y0 - 3, x + len, y0 + 3 * std::sin((x + len) * 0.01 + p));
+            set_rgb(cr, kWhite, rng.range(0.45, 0.85) * (1 - k * 0.25));
+            cairo_set_line_width(cr, rng.range(2, 5) * (1 + k * 0.5));
+            cairo_stroke(cr);
+        }
+    }
+}
+
+// A breakwater running out to sea with a small harbour lighthouse at its end.
+void draw_pier(const Canvas& c, double horizon, double shore, const SkyLook& s, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const double x0 = c.w * rng.range(0.55, 0.85), y0 = shore + c.h * 0.03;
+    const double x1 = x0 + c.w * rng.range(-0.12, 0.05), y1 = horizon + (shore - horizon) * rng.range(0.12, 0.25);
+    const double w0 = c.w * 0.035, w1 = c.w * 0.006;
+    const Rgb stone = mix(hex(0x4A4C50), s.haze, 0.3);
+    cairo_move_to(cr, x0 - w0, y0);
+    cairo_line_to(cr, x1 - w1, y1);
+    cairo_line_to(cr, x1 + w1, y1);
+    cairo_line_to(cr, x0 + w0, y0);
+    cairo_close_path(cr);
+    source_linear(cr, 0, y1, 0, y0, {{0, mix(stone, s.haze, 0.4)}, {1, stone}});
+    cairo_fill(cr);
+    set_rgb(cr, lighten(stone, 0.4), 0.6);
+    cairo_set_line_width(cr, 1.5);
+    cairo_move_to(cr, x0 - w0, y0);
+    cairo_line_to(cr, x1 - w1, y1);
+    cairo_stroke(cr);
+    const double lh = c.h * rng.range(0.07, 0.1), lw = lh * 0.16;
+    const Rgb paint = rng.chance(0.5) ? hex(0xC83A2E) : hex(0xF2F0EA);
+    cairo_move_to(cr, x1 - lw, y1);
+    cairo_line_to(cr, x1 - lw * 0.7, y1 - lh);
+    cairo_line_to(cr, x1 + lw * 0.7, y1 - lh);
+    cairo_line_to(cr, x1 + lw, y1);
+    cairo_close_path(cr);
+    source_linear(cr, x1 - lw, 0, x1 + lw, 0, {{0, lighten(paint, 0.2)}, {0.6, paint}, {1, darken(paint, 0.35)}});
+    cairo_fill(cr);
+    cairo_rectangle(cr, x1 - lw * 0.9, y1 - lh - lw * 1.1, lw * 1.8, lw * 1.1);
+    set_rgb(cr, darken(paint, 0.5));
+    cairo_fill(cr);
+    if (s.sun_visible) fill_oval(cr, {x1, y1 - lh - lw * 0.6, lw * 3, lw * 3}, hex(0xFFE8A0), 0.35);
+}
+
+// Enoshima on the horizon: a wooded hump and the thin Sea Candle tower.
+void draw_island(const Canvas& c, double x, double horizon, double size, const SkyLook& s) {
+    cairo_t* cr = c.cr;
+    const Rgb col = mix(hex(0x2E463E), s.haze, 0.45);
+    cairo_move_to(cr, x - size, horizon + 1);
+    cairo_curve_to(cr, x - size * 0.7, horizon - size * 0.25, x - size * 0.3, horizon - size * 0.38, x, horizon - size * 0.36);
+    cairo_curve_to(cr, x + size * 0.4, horizon - size * 0.34, x + size * 0.6, horizon - size * 0.2, x + size, horizon + 1);
+    cairo_close_path(cr);
+    set_rgb(cr, col);
+    cairo_fill(cr);
+    cairo_rectangle(cr, x + size * 0.05, horizon - size * 0.75, size * 0.035, size * 0.4);
+    cairo_fill(cr);
+    fill_oval(cr, {x + size * 0.068, horizon - size * 0.75, size * 0.07, size * 0.03}, col);
+}
+
+void draw_pine(cairo_t* cr, Pt base, double size, Rgb col, Rng& rng) {
+    const double lean = rng.range(-0.35, 0.35);
+    const Pt top{base.x + lean * size, base.y - size};
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    set_rgb(cr, mix(darken(col, 0.4), hex(0x4A3A30), 0.5));
+    cairo_set_line_width(cr, size * 0.045);
+    cairo_move_to(cr, base.x, base.y);
+    cairo_curve_to(cr, base.x + lean * size * 0.1, base.y - size * 0.5, top.x - lean * size * 0.3, top.y + size * 0.3, top.x, top.y);
+    cairo_stroke(cr);
+    for (int i = 0; i < 6; ++i) {  // Shonan's black pines: flat layered clumps at the branch ends
+        const double t = rng.range(0.45, 1.0);
+        const Pt at{base.x + (top.x - base.x) * t + rng.range(-0.3, 0.3) * size, base.y + (top.y - base.y) * t};
+        cairo_set_line_width(cr, size * 0.02);
+        cairo_move_to(cr, base.x + (top.x - base.x) * t, at.y + size * 0.03);
+        cairo_line_to(cr, at.x, at.y);
+        cairo_stroke(cr);
+        for (int k = 0; k < 6; ++k) {
+            const double px = at.x + rng.range(-0.12, 0.12) * size, py = at.y + rng.range(-0.03, 0.02) * size;
+            fill_oval(cr, {px - size * 0.01, py - size * 0.012, size * 0.09, size * 0.035}, lighten(col, 0.25), 0.8);
+            fill_oval(cr, {px, py, size * 0.09, size * 0.035}, col);
+        }
+    }
+}
+
+void draw_round_tree(cairo_t* cr, Pt base, double size, Rgb col, Rng& rng) {
+    set_rgb(cr, darken(col, 0.5));
+    cairo_rectangle(cr, base.x - size * 0.03, base.y - size * 0.5, size * 0.06, size * 0.5);
+    cairo_fill(cr);
+    for (int k = 0; k < 14; ++k) {
+        const double px = base.x + rng.range(-0.3, 0.3) * size, py = base.y - size * rng.range(0.5, 0.95);
+        const double r = size * rng.range(0.12, 0.22);
+        shade_oval(cr, {px, py, r, r * 0.9}, {{0, lighten(col, 0.25)}, {0.8, col}, {1, darken(col, 0.2)}}, -0.3, -0.4);
+    }
+}
+
+// A row of low town buildings: muted facades, window grids, flat roofs.
+void draw_buildings(const Canvas& c, double base, double max_h, Rgb tone, Rng& rng) {
+    cairo_t* cr = c.cr;
+    for (double x = -rng.range(0, 60); x < c.w; ) {
+        const double bw = c.w * rng.range(0.05, 0.13), bh = max_h * rng.range(0.35, 1.0);
+        const Rgb col = vary(tone, rng, 0.15);
+        cairo_rectangle(cr, x, base - bh, bw, bh);
+        source_linear(cr, x, 0, x + bw, 0, {{0, lighten(col, 0.08)}, {1, darken(col, 0.12)}});
+        cairo_fill(cr);
+        const double ww = bw / 7, wh = ww * 0.9;
+        for (double wy = base - bh + wh; wy < base - wh * 2; wy += wh * 2)
+            for (double wx = x + ww; wx < x + bw - ww; wx += ww * 2) {
+                set_rgb(cr, rng.chance(0.3) ? lighten(col, 0.5) : darken(col, 0.35), 0.7);
+                cairo_rectangle(cr, wx, wy, ww, wh);
+                cairo_fill(cr);
+            }
+        set_rgb(cr, darken(col, 0.3));
+        cairo_rectangle(cr, x, base - bh, bw, 3);
+        cairo_fill(cr);
+        x += bw + rng.range(0, 8);
+    }
+}
+
+// Fields and paddies in perspective: thin far bands, broad near ones, hedgerows between.
+void draw_fields(const Canvas& c, double top, const SkyLook& s, Rng& rng) {
+    constexpr std::array greens = {hex(0x6E9A42), hex(0x8AAE4E), hex(0x5A8A3E), hex(0xB8B060), hex(0x7A9A50)};
+    for (double y = top; y < c.h;) {
+        const double t = (y - top) / (c.h - top), band = c.h * (0.012 + 0.09 * t * t + 0.01 * t);
+        const Rgb col = mix(vary(rng.pick(greens), rng, 0.08), s.haze, 0.45 * (1 - t));
+        cairo_rectangle(c.cr, 0, y, c.w, band + 1);
+        set_rgb(c.cr, col);
+        cairo_fill(c.cr);
+        set_rgb(c.cr, darken(col, 0.35), 0.5);
+        cairo_rectangle(c.cr, 0, y, c.w, 1 + 2 * t);
+        cairo_fill(c.cr);
+        y += band;
+    }
+}
+
+// A river winding toward the horizon between grassy banks, mirroring the sky.
+void draw_river(const Canvas& c, double horizon, const SkyLook& s, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const double fx = c.w * rng.range(0.35, 0.65), nx = c.w * rng.range(0.3, 0.7), nw = c.w * rng.range(0.45, 0.7);
+    const double bend = c.w * rng.range(-0.25, 0.25);
+    const auto bank = [&](double side) {
+        const double far = fx + side * c.w * 0.02, near = nx + side * nw / 2;
+        return std::array<Pt, 4>{{{far, horizon + 2}, {far + bend * 0.5, horizon + (c.h - horizon) * 0.3},
+                                  {near - bend * 0.6, horizon + (c.h - horizon) * 0.6}, {near, c.h + 5}}};
+    };
+    const auto l = bank(-1), r = bank(1);
+    cairo_move_to(cr, l[0].x, l[0].y);
+    cairo_curve_to(cr, l[1].x, l[1].y, l[2].x, l[2].y, l[3].x, l[3].y);
+    cairo_line_to(cr, r[3].x, r[3].y);
+    cairo_curve_to(cr, r[2].x, r[2].y, r[1].x, r[1].y, r[0].x, r[0].y);
+    cairo_close_path(cr);
+    source_linear(cr, 0, horizon, 0, c.h, {{0, mix(s.horizon, s.sea, 0.2)}, {0.5, mix(s.mid, s.sea, 0.4)}, {1, mix(s.zenith, s.sea, 0.5)}});
+    cairo_fill_preserve(cr);
+    cairo_save(cr);
+    cairo_clip(cr);
+    for (int i = 0; i < 500; ++i) {
+        const double t = std::pow(rng.unit(), 1.4), y = horizon + t * (c.h - horizon);
+        set_rgb(cr, lighten(s.horizon, 0.3), rng.range(0.1, 0.35));
+        rounded_rect(cr, rng.range(0, c.w), y, (8 + 120 * t) * rng.range(0.3, 1), 1 + 2 * t, 1);
+        cairo_fill(cr);
+    }
+    cairo_restore(cr);
+    set_rgb(cr, hex(0x3A4A2A), 0.55);  // the dark reedy edge of each bank
+    cairo_set_line_width(cr, 4);
+    for (const auto& b : {l, r}) {
+        cairo_move_to(cr, b[0].x, b[0].y);
+        cairo_curve_to(cr, b[1].x, b[1].y, b[2].x, b[2].y, b[3].x, b[3].y);
+        cairo_stroke(cr);
+    }
+}
+
+void draw_bridge(const Canvas& c, double y, const SkyLook& s, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const Rgb col = mix(hex(0x5A5A5E), s.haze, 0.55);
+    set_rgb(cr, col);
+    cairo_rectangle(cr, 0, y, c.w, c.h * 0.012);
+    cairo_fill(cr);
+    const double span = c.w * rng.range(0.08, 0.14);
+    for (double x = rng.range(0, span); x < c.w; x += span) {
+        cairo_rectangle(cr, x - 3, y, 6, c.h * 0.03);
+        cairo_fill(cr);
+    }
+    set_rgb(cr, darken(col, 0.2));
+    cairo_set_line_width(cr, 1.5);
+    cairo_move_to(cr, 0, y - c.h * 0.01);
+    cairo_line_to(cr, c.w, y - c.h * 0.01);
+    cairo_stroke(cr);
+}
+
+// Hiratsuka's Tanabata decorations: a paper-flower ball with long coloured streamers.
+constexpr std::array<std::array<Rgb, 4>, 5> kStreamerPalettes{{
+    {hex(0xE8487A), hex(0xF6C8D8), hex(0xF2D04A), hex(0xFFFFFF)},
+    {hex(0x3A78C8), hex(0x9AD0F0), hex(0xF4F4F4), hex(0x6AB84A)},
+    {hex(0xE8542A), hex(0xF8B030), hex(0xF8E070), hex(0xD83050)},
+    {hex(0x8A4AB8), hex(0xE890C8), hex(0x4AB0C8), hex(0xF8F0F8)},
+    {hex(0x2E9A5A), hex(0xF2D04A), hex(0xE84848), hex(0x3A68C0)},
+}};
+
+void draw_streamer(cairo_t* cr, Pt top, double ball, double length, Rng& rng) {
+    const auto& pal = rng.pick(kStreamerPalettes);
+    const int n = 46;
+    const double sway = rng.range(-1, 1) * ball * 1.5;
+    for (int i = 0; i < n; ++i) {
+        const double x = top.x + (i / (n - 1.0) - 0.5) * ball * 1.9, len = length * rng.range(0.75, 1.0);
+        const double y = top.y + ball * 0.6, s2 = sway * rng.range(0.7, 1.3);
+        const Rgb col = pal[static_cast<std::size_t>(rng.below(4))];
+        cairo_move_to(cr, x, y);
+        cairo_curve_to(cr, x + s2 * 0.2, y + len * 0.3, x + s2 * 0.8, y + len * 0.7, x + s2, y + len);
+        set_rgb(cr, vary(col, rng, 0.08), 0.95);
+        cairo_set_line_width(cr, ball * 1.9 / n * 1.7);
+        cairo_stroke(cr);
+    }
+    for (int i = 0; i < 90; ++i) {  // the ball of paper flowers
+        const Pt p = in_disc(rng, {top.x, top.y, ball});
+        const double r = ball * rng.range(0.12, 0.22);
+        const double lit = lit_at(p, {top.x, top.y, ball});
+        shade_oval(cr, {p.x, p.y, r, r}, {{0, lighten(pal[0], 0.3 + lit * 0.4)}, {1, darken(pal[0], 0.3 * (1 - lit))}});
+    }
+}
+
+void draw_tanabata(const Canvas& c, const SkyLook& s, Rng& rng) {
+    draw_sky(c, c.h * 0.7, s, c.w * rng.range(0.2, 0.8), rng);
+    draw_buildings(c, c.h * 0.98, c.h * 0.55, mix(hex(0xB8AC9C), s.haze, 0.3), rng);
+    cairo_rectangle(c.cr, 0, c.h * 0.96, c.w, c.h * 0.04);
+    set_rgb(c.cr, hex(0x6A6460));
+    cairo_fill(c.cr);
+    for (int i = 0; i < 6; ++i)
+        draw_streamer(c.cr, {c.w * (i + rng.range(0.2, 0.8)) / 6, c.h * 0.12}, c.h * 0.045, c.h * 0.5, rng);
+    blur_surface(c.surface, static_cast<int>(c.h / 200), 2);  // depth: the far decorations soften
+    for (int i = 0; i < 3; ++i)
+        draw_streamer(c.cr, {c.w * (i + rng.range(0.2, 0.8)) / 3, c.h * 0.05}, c.h * 0.08, c.h * 0.85, rng);
+    blur_surface(c.surface, 1, 1);
+    draw_streamer(c.cr, {c.w * rng.range(0.05, 0.95), -c.h * 0.05}, c.h * 0.14, c.h * 1.1, rng);
+}
+
+// Distant land at the horizon (Hakone, Izu, Oiso): the far-off ridge Fuji rises behind.
+void draw_far_land(const Canvas& c, double horizon, const SkyLook& s, Rng& rng, bool fuji) {
+    if (fuji) draw_fuji(c, c.w * rng.range(0.15, 0.55), horizon, c.h * rng.range(0.11, 0.16), s, rng);
+    const Rgb far = mix(hex(0x50648A), s.haze, 0.6);
+    draw_ridge(c, horizon + 2, c.h * rng.range(0.03, 0.06), far, mix(far, s.horizon, 0.3), 0.3, rng);
+}
+
+void draw_coast(const Canvas& c, const SkyLook& s, Rng& rng, bool pier) {
+    const double horizon = c.h * rng.range(0.42, 0.55), shore = c.h * rng.range(0.72, 0.82);
+    const double sun_x = c.w * rng.range(0.25, 0.8);
+    draw_sky(c, horizon, s, sun_x, rng);
+    draw_far_land(c, horizon, s, rng, rng.chance(0.65));
+    cairo_save(c.cr);
+    cairo_rectangle(c.cr, 0, horizon + 2, c.w, c.h);
+    cairo_clip(c.cr);
+    draw_sea(c, horizon, shore, s, sun_x, rng);
+    cairo_restore(c.cr);
+    if (rng.chance(0.5)) draw_island(c, c.w * rng.range(0.6, 0.9), horizon + 1, c.h * 0.09, s);
+    draw_beach(c, shore, s, rng);
+    if (pier || rng.chance(0.35)) draw_pier(c, horizon, shore, s, rng);
+    if (rng.chance(0.55)) {
+        const bool left = rng.chance(0.5);
+        const Rgb pine = mix(hex(0x1E3A26), s.zenith, 0.2);
+        for (int i = 0; i < 3; ++i)
+            draw_pine(c.cr, {left ? c.w * (0.02 + 0.1 * i) : c.w * (0.98 - 0.1 * i), c.h * rng.range(0.95, 1.05)},
+                      c.h * rng.range(0.55, 0.8), pine, rng);
+    }
+}
+
+// Koma-yama and Shonan-daira: layered green ridges over farmland, Fuji behind on clear days.
+void draw_hills(const Canvas& c, const SkyLook& s, Rng& rng) {
+    const double horizon = c.h * rng.range(0.5, 0.58);
+    draw_sky(c, horizon, s, c.w * rng.range(0.2, 0.8), rng);
+    draw_far_land(c, horizon, s, rng, rng.chance(0.6));
+    const Rgb green = hex(0x3E6A3A);
+    draw_ridge(c, horizon + c.h * 0.06, c.h * 0.16, mix(green, s.haze, 0.55), mix(green, s.haze, 0.4), 1, rng);
+    draw_ridge(c, horizon + c.h * 0.14, c.h * 0.14, mix(green, s.haze, 0.25), mix(green, s.haze, 0.15), 1.5, rng);
+    const double fields = horizon + c.h * 0.16;
+    draw_fields(c, fields, s, rng);
+    if (rng.chance(0.5)) draw_buildings(c, fields + c.h * 0.03, c.h * 0.05, mix(hex(0xC8C0B4), s.haze, 0.4), rng);
+    for (int i = 0, n = 2 + rng.below(4); i < n; ++i) {
+        const double y = fields + c.h * rng.range(0.1, 0.4);
+        draw_round_tree(c.cr, {c.w * rng.range(0, 1), y}, c.h * (0.1 + 0.5 * (y - fields) / c.h),
+                        mix(hex(0x2E5A2A), s.haze, 0.2), rng);
+    }
+}
+
+void draw_river_scene(const Canvas& c, const SkyLook& s, Rng& rng) {
+    const double horizon = c.h * rng.range(0.45, 0.55);
+    draw_sky(c, horizon, s, c.w * rng.range(0.2, 0.8), rng);
+    draw_far_land(c, horizon, s, rng, rng.chance(0.6));
+    draw_fields(c, horizon + 2, s, rng);
+    draw_river(c, horizon, s, rng);
+    if (rng.chance(0.5)) draw_bridge(c, horizon + (c.h - horizon) * rng.range(0.08, 0.2), s, rng);
+    for (int i = 0, n = 3 + rng.below(4); i < n; ++i) {
+        const double t = rng.range(0.05, 0.5), y = horizon + t * (c.h - horizon);
+        draw_round_tree(c.cr, {c.w * (rng.chance(0.5) ? rng.range(0, 0.2) : rng.range(0.8, 1)), y},
+                        c.h * (0.05 + 0.5 * t), mix(hex(0x2E5A2A), s.haze, 0.3 * (1 - t)), rng);
+    }
+}
+
+enum class Scape { coast, pier, hills, river, tanabata };
+
+// Section openers get a fitting view; spot photos vary freely.
+std::pair<Scape, std::size_t> pick_scape(std::string_view name, Rng& rng) {
+    struct Fixed {
+        std::string_view key;
+        Scape scape;
+        std::size_t sky;
+    };
+    constexpr std::array fixed = {Fixed{"cover", Scape::coast, 0},   Fixed{"fish", Scape::pier, 1},
+                                  Fixed{"sakaba", Scape::coast, 3},  Fixed{"timetheme", Scape::river, 2},
+                                  Fixed{"spots", Scape::hills, 0},   Fixed{"bellmare", Scape::hills, 1},
+                                  Fixed{"products", Scape::river, 0}, Fixed{"gourmet", Scape::coast, 2},
+                                  Fixed{"takeout", Scape::tanabata, 0}};
+    if (name.starts_with("opener-"))
+        for (const Fixed& f : fixed)
+            if (name.find(f.key) != std::string_view::npos) return {f.scape, f.sky};
+    constexpr std::array scapes = {Scape::coast, Scape::coast, Scape::pier, Scape::hills,
+                                   Scape::hills, Scape::river, Scape::tanabata};
+    const Scape s = rng.pick(scapes);
+    constexpr std::array skies = {0, 0, 0, 1, 1, 2, 2, 3};
+    return {s, s == Scape::tanabata ? static_cast<std::size_t>(rng.below(2)) : static_cast<std::size_t>(rng.pick(skies))};
+}
+
+void draw_landscape(const Canvas& c, std::string_view name, Rng& rng) {
+    const auto [scape, sky_index] = pick_scape(name, rng);
+    const SkyLook& sky = kSkies[sky_index];
+    switch (scape) {
+        case Scape::coast: draw_coast(c, sky, rng, false); break;
+        case Scape::pier: draw_coast(c, sky, rng, true); break;
+        case Scape::hills: draw_hills(c, sky, rng); break;
+        case Scape::river: draw_river_scene(c, sky, rng); break;
+        case Scape::tanabata: draw_tanabata(c, sky, rng); break;
+    }
+    vignette(c, 0.3);
+}
+
+// ------------------------------------------------------------------------------------ still lifes
+
+constexpr std::array kBackdrops = {hex(0xEFE6D6), hex(0xCBD3C0), hex(0xC6D1D8), hex(0xEAD6CA), hex(0xD8D0C6)};
+
+// Wooden table top seen at a low angle: boards converging toward a vanishing point.
+void draw_table_perspective(const Canvas& c, double ground, Rgb wood, Rng& rng) {
+    cairo_t* cr = c.cr;
+    cairo_rectangle(cr, 0, ground, c.w, c.h - ground);
+    source_linear(cr, 0, ground, 0, c.h, {{0, darken(wood, 0.2)}, {1, lighten(wood, 0.08)}});
+    cairo_fill(cr);
+    const double vx = c.w * rng.range(0.4, 0.6), k = 0.45;
+    for (int i = 0; i < 60; ++i) {
+        const double xb = rng.range(-0.6, 1.6) * c.w;
+        cairo_move_to(cr, vx + (xb - vx) * k, ground);
+        cairo_line_to(cr, xb, c.h);
+        set_rgb(cr, rng.chance(0.8) ? darken(wood, 0.4) : lighten(wood, 0.3), rng.range(0.08, 0.3));
+        cairo_set_line_width(cr, rng.range(0.8, 3));
+        cairo_stroke(cr);
+    }
+    set_rgb(cr, lighten(wood, 0.35), 0.5);  // the table's far edge catches the light
+    cairo_rectangle(cr, 0, ground - 2, c.w, 3);
+    cairo_fill(cr);
+}
+
+// Wall and table for a still life; returns the y where they meet.
+double draw_backdrop(const Canvas& c, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const Rgb wall = rng.pick(kBackdrops);
+    const double ground = c.h * rng.range(0.55, 0.65);
+    source_linear(cr, 0, 0, 0, ground, {{0, darken(wall, 0.12)}, {1, lighten(wall, 0.05)}});
+    cairo_paint(cr);
+    const double lx = c.w * rng.range(0.25, 0.75);
+    source_radial(cr, lx, ground * 0.6, lx, ground * 0.6, c.w * 0.55, {{0, kWhite, 0.35}, {1, kWhite, 0}});
+    cairo_paint(cr);
+    if (rng.chance(0.55)) {
+        draw_table_perspective(c, ground, rng.pick(std::array{hex(0xB88A5A), hex(0x8A5A36), hex(0xD9BC92)}), rng);
+    } else {
+        const Rgb cloth = mix(wall, kWhite, 0.35);
+        cairo_rectangle(cr, 0, ground, c.w, c.h - ground);
+        source_linear(cr, 0, ground, 0, c.h, {{0, darken(cloth, 0.12)}, {0.3, cloth}, {1, darken(cloth, 0.05)}});
+        cairo_fill(cr);
+    }
+    return ground;
+}
+
+void contact_shadow(const Canvas& c, Pt bottom, double half_w, double strength = 0.6) {
+    soft_shadow(c, strength, half_w * 0.35, {half_w * 0.2, 0}, [&](cairo_t* t) {
+        oval_path(t, {bottom.x, bottom.y - half_w * 0.05, half_w * 0.95, half_w * 0.16});
+    });
+}
+
+struct FruitLook {
+    Rgb body;
+    double squash;
+    int skin;  // 0 citrus pores, 1 tomato calyx, 2 pear speckles
+};
+constexpr std::array kFruits = {FruitLook{hex(0xF08A1C), 0.86, 0}, FruitLook{hex(0xF2CC2A), 0.82, 0},
+                                FruitLook{hex(0xD8321E), 0.84, 1}, FruitLook{hex(0xD0A65A), 0.93, 2},
+                                FruitLook{hex(0xE9B628), 0.9, 0}};
+
+void draw_fruit(const Canvas& c, Pt bottom, double r, const FruitLook& f, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const Oval body{bottom.x, bottom.y - r * f.squash, r, r * f.squash};
+    contact_shadow(c, bottom, r);
+    shade_oval(cr, body, {{0, lighten(f.body, 0.5)}, {0.3, f.body}, {0.85, darken(f.body, 0.3)}, {1, darken(f.body, 0.5)}}, -0.4, -0.45);
+    cairo_save(cr);
+    oval_path(cr, body);
+    cairo_clip(cr);
+    const int dots = f.skin == 1 ? 0 : 500;
+    for (int i = 0; i < dots; ++i) {
+        const Pt p = in_disc(rng, {body.x, body.y, r});
+        fill_oval(cr, {p.x, p.y, 1.3, 1.3}, f.skin == 2 ? lighten(f.body, 0.5) : darken(f.body, 0.35), 0.25);
+    }
+    cairo_restore(cr);
+    fill_oval(cr, {body.x - r * 0.38, body.y - body.ry * 0.45, r * 0.17, r * 0.1, -0.5}, kWhite, 0.65);
+    const Pt top{body.x + r * 0.05, body.y - body.ry * 0.92};
+    if (f.skin == 1) {
+        for (int i = 0; i < 5; ++i)
+            draw_leaf(cr, top, r * 0.32, r * 0.07, -kPi / 2 + kTau * i / 5 + 0.3, hex(0x3E7A2E));
+    } else if (rng.chance(0.6)) {
+        draw_leaf(cr, top, r * 0.7, r * 0.22, rng.range(-2.8, -2.2), hex(0x3A6E2A));
+    }
+    fill_oval(cr, {top.x, top.y, r * 0.05, r * 0.05}, f.skin == 1 ? hex(0x4A6A2A) : hex(0x5A4A2A), 1.0);
+}
+
+// A halved citrus facing the camera: peel, pith, juicy segments.
+void draw_citrus_half(const Canvas& c, Pt bottom, double r, Rgb peel) {
+    cairo_t* cr = c.cr;
+    const Oval face{bottom.x, bottom.y - r * 0.95, r, r * 0.95};
+    contact_shadow(c, bottom, r);
+    shade_oval(cr, face, {{0, lighten(peel, 0.2)}, {1, darken(peel, 0.25)}});
+    fill_oval(cr, {face.x, face.y, r * 0.9, r * 0.86}, hex(0xFBF3DA));
+    const Rgb flesh = lighten(peel, 0.2);
+    for (int i = 0; i < 10; ++i) {
+        const double a0 = kTau * i / 10 + 0.05, a1 = kTau * (i + 1) / 10 - 0.05;
+        cairo_move_to(cr, face.x, face.y);
+        cairo_arc(cr, face.x, face.y, r * 0.8, a0, a1);
+        cairo_close_path(cr);
+        source_radial(cr, face.x, face.y, face.x, face.y, r * 0.8, {{0.1, lighten(flesh, 0.3)}, {1, flesh}});
+        cairo_fill(cr);
+    }
+    fill_oval(cr, {face.x, face.y, r * 0.08, r * 0.08}, hex(0xFBF3DA));
+    fill_oval(cr, {face.x - r * 0.3, face.y - r * 0.3, r * 0.2, r * 0.1, -0.6}, kWhite, 0.4);
+}
+
+void draw_fruit_group(const Canvas& c, double base, Rng& rng) {
+    const FruitLook& f = rng.pick(kFruits);
+    const double r = c.h * rng.range(0.11, 0.14), cx = c.w * rng.range(0.42, 0.58);
+    const int back = 2 + rng.below(2);
+    for (int i = 0; i < back; ++i)
+        draw_fruit(c, {cx + (i - (back - 1) / 2.0) * r * 1.9 + rng.range(-0.1, 0.1) * r, base - r * 0.45}, r * 0.97, f, rng);
+    const bool half = f.skin == 0 && rng.chance(0.6);
+    draw_fruit(c, {cx - r * 1.0, base + r * 0.25}, r, f, rng);
+    if (half)
+        draw_citrus_half(c, {cx + r * 1.1, base + r * 0.3}, r, f.body);
+    else
+        draw_fruit(c, {cx + r * 1.05, base + r * 0.3}, r * 1.02, f, rng);
+}
+
+// An isshobin of local sake: dark glass, a paper label with brush strokes and a red seal.
+void bottle_path(cairo_t* cr, Pt b, double H) {
+    const double bw = H * 0.15, nw = H * 0.05;
+    cairo_move_to(cr, b.x - bw, b.y - bw * 0.2);
+    cairo_line_to(cr, b.x - bw, b.y - 0.58 * H);
+    cairo_curve_to(cr, b.x - bw, b.y - 0.7 * H, b.x - nw, b.y - 0.7 * H, b.x - nw, b.y - 0.8 * H);
+    cairo_line_to(cr, b.x - nw, b.y - 0.97 * H);
+    cairo_line_to(cr, b.x + nw, b.y - 0.97 * H);
+    cairo_line_to(cr, b.x + nw, b.y - 0.8 * H);
+    cairo_curve_to(cr, b.x + nw, b.y - 0.7 * H, b.x + bw, b.y - 0.7 * H, b.x + bw, b.y - 0.58 * H);
+    cairo_line_to(cr, b.x + bw, b.y - bw * 0.2);
+    cairo_curve_to(cr, b.x + bw, b.y, b.x + bw * 0.8, b.y, b.x, b.y);
+    cairo_curve_to(cr, b.x - bw * 0.8, b.y, b.x - bw, b.y, b.x - bw, b.y - bw * 0.2);
+    cairo_close_path(cr);
+}
+
+void draw_brush_label(cairo_t* cr, double x, double y, double w, double h, Rng& rng) {
+    rounded_rect(cr, x, y, w, h, 2);
+    set_rgb(cr, hex(0xF4EEDC));
+    cairo_fill(cr);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    set_rgb(cr, hex(0x1A1614), 0.9);
+    for (int i = 0; i < 3; ++i) {  // three fat vertical brush strokes read as a bold sake name
+        const double sx = x + w * (0.5 + rng.range(-0.12, 0.12)), sy = y + h * (0.12 + i * 0.27);
+        cairo_set_line_width(cr, w * rng.range(0.1, 0.18));
+        cairo_move_to(cr, sx - w * rng.range(0.1, 0.2), sy);
+        cairo_curve_to(cr, sx, sy + h * 0.05, sx + w * 0.1, sy + h * 0.1, sx + rng.range(-0.1, 0.1) * w, sy + h * 0.2);
+        cairo_stroke(cr);
+    }
+    cairo_rectangle(cr, x + w * 0.12, y + h * 0.78, w * 0.16, w * 0.16);
+    set_rgb(cr, hex(0xC02A22));
+    cairo_fill(cr);
+}
+
+void draw_sake_bottle(const Canvas& c, Pt b, double H, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const Rgb glass = rng.pick(std::array{hex(0x1E4A2E), hex(0x5A2E12), hex(0x1E2E5A)});
+    const double bw = H * 0.15;
+    contact_shadow(c, b, bw * 1.3, 0.7);
+    bottle_path(cr, b, H);
+    source_linear(cr, b.x - bw, 0, b.x + bw, 0, {{0, darken(glass, 0.6)}, {0.25, glass}, {0.45, lighten(glass, 0.15)}, {0.8, darken(glass, 0.3)}, {1, darken(glass, 0.7)}});
+    cairo_fill(cr);
+    for (const auto& [off, a, wid] : {std::tuple{-0.6, 0.6, 0.1}, std::tuple{0.55, 0.22, 0.08}}) {
+        rounded_rect(cr, b.x + off * bw, b.y - 0.62 * H, bw * wid, 0.55 * H, bw * 0.05);
+        set_rgb(cr, kWhite, a);
+        cairo_fill(cr);
+    }
+    cairo_rectangle(cr, b.x - H * 0.055, b.y - H, H * 0.11, H * 0.06);
+    source_linear(cr, b.x - H * 0.06, 0, b.x + H * 0.06, 0, {{0, hex(0x8A6A2A)}, {0.4, hex(0xF0D080)}, {1, hex(0x6A4A1A)}});
+    cairo_fill(cr);
+    draw_brush_label(cr, b.x - bw * 0.75, b.y - 0.52 * H, bw * 1.5, 0.36 * H, rng);
+}
+
+void draw_choko(const Canvas& c, Pt b, double r) {
+    cairo_t* cr = c.cr;
+    contact_shadow(c, b, r);
+    cairo_move_to(cr, b.x - r, b.y - r * 0.9);
+    cairo_curve_to(cr, b.x - r, b.y - r * 0.2, b.x - r * 0.6, b.y, b.x, b.y);
+    cairo_curve_to(cr, b.x + r * 0.6, b.y, b.x + r, b.y - r * 0.2, b.x + r, b.y - r * 0.9);
+    cairo_close_path(cr);
+    source_linear(cr, b.x - r, 0, b.x + r, 0, {{0, hex(0xE8E4DA)}, {0.35, kWhite}, {1, hex(0xA8A498)}});
+    cairo_fill(cr);
+    fill_oval(cr, {b.x, b.y - r * 0.9, r, r * 0.3}, hex(0xF2F0EA));
+    set_rgb(cr, hex(0x2A4A9A));
+    cairo_set_line_width(cr, r * 0.05);
+    for (const double k : {0.6, 0.3}) {
+        oval_path(cr, {b.x, b.y - r * 0.88, r * k, r * 0.3 * k});
+        cairo_stroke(cr);
+    }
+}
+
+// A gift box in three-quarter view, wrapped, with a white noshi band and mizuhiki cord.
+void draw_package(const Canvas& c, Pt b, double w, double h, double d, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const Rgb paper = rng.pick(std::array{hex(0x8E2A2A), hex(0x2E4A6E), hex(0x3E6A4A), hex(0xD8B070), hex(0xE8D8C8)});
+    const double x0 = b.x - w / 2, y0 = b.y - h, dx = d * 0.55, dy = d * 0.5;
+    contact_shadow(c, {b.x + dx * 0.5, b.y}, w * 0.7, 0.6);
+    const std::array<std::array<Pt, 4>, 3> faces{{{{{x0, y0}, {x0 + w, y0}, {x0 + w + dx, y0 - dy}, {x0 + dx, y0 - dy}}},
+                                                  {{{x0, y0}, {x0 + w, y0}, {x0 + w, b.y}, {x0, b.y}}},
+                                                  {{{x0 + w, y0}, {x0 + w + dx, y0 - dy}, {x0 + w + dx, b.y - dy}, {x0 + w, b.y}}}}};
+    const std::array<double, 3> light{0.25, 0.0, -0.3};
+    for (std::size_t f = 0; f < 3; ++f) {
+        cairo_move_to(cr, faces[f][0].x, faces[f][0].y);
+        for (std::size_t k = 1; k < 4; ++k) cairo_line_to(cr, faces[f][k].x, faces[f][k].y);
+        cairo_close_path(cr);
+        set_rgb(cr, light[f] > 0 ? lighten(paper, light[f]) : darken(paper, -light[f]));
+        cairo_fill_preserve(cr);
+        cairo_save(cr);
+        cairo_clip(cr);
+        set_rgb(cr, kWhite, 0.12);  // a small printed pattern of dots
+        for (int i = 0; i < 120; ++i) disc_path(cr, {rng.range(x0, x0 + w + dx), rng.range(y0 - dy, b.y), w * 0.012});
+        cairo_fill(cr);
+        cairo_restore(cr);
+    }
+    const double bx = x0 + w * 0.4, bwid = w * 0.2;
+    cairo_move_to(cr, bx, b.y);
+    cairo_line_to(cr, bx, y0);
+    cairo_line_to(cr, bx + dx, y0 - dy);
+    cairo_line_to(cr, bx + dx + bwid, y0 - dy);
+    cairo_line_to(cr, bx + bwid, y0);
+    cairo_line_to(cr, bx + bwid, b.y);
+    cairo_close_path(cr);
+    set_rgb(cr, hex(0xF6F2E8));
+    cairo_fill(cr);
+    set_rgb(cr, hex(0xC8302A));
+    cairo_set_line_width(cr, 2.5);
+    for (int i = 0; i < 3; ++i) {
+        cairo_move_to(cr, bx - w * 0.05, y0 + h * (0.3 + i * 0.03));
+        cairo_curve_to(cr, bx + bwid * 0.3, y0 + h * 0.15, bx + bwid * 0.7, y0 + h * 0.45, bx + bwid + w * 0.05, y0 + h * (0.3 + i * 0.03));
+        cairo_stroke(cr);
+        set_rgb(cr, hex(0xD8B050));
+    }
+}
+
+void draw_jar(const Canvas& c, Pt b, double w, double h, Rgb content, Rng& rng) {
+    cairo_t* cr = c.cr;
+    const double x0 = b.x - w / 2, y0 = b.y - h;
+    contact_shadow(c, b, w * 0.6);
+    rounded_rect(cr, x0, y0, w, h, w * 0.12);
+    set_rgb(cr, hex(0xE8EEF0), 0.5);
+    cairo_fill(cr);
+    rounded_rect(cr, x0 + 3, y0 + h * 0.14, w - 6, h * 0.86 - 3, w * 0.1);
+    source_linear(cr, x0, 0, x0 + w, 0, {{0, darken(content, 0.35)}, {0.4, lighten(content, 0.15)}, {1, darken(content, 0.45)}});
+    cairo_fill(cr);
+    rounded_rect(cr, x0 + w * 0.12, y0 + h * 0.1, w * 0.08, h * 0.8, w * 0.04);
+    set_rgb(cr, kWhite, 0.45);
+    cairo_fill(cr);
+    cairo_rectangle(cr, x0 - w * 0.03, y0 - h * 0.12, w * 1.06, h * 0.14);
+    source_linear(cr, x0, 0, x0 + w, 0, {{0, hex(0x8A6A2A)}, {0.35, hex(0xF2DA90)}, {1, hex(0x6A4A1A)}});
+    cairo_fill(cr);
+    rounded_rect(cr, x0 + w * 0.15, y0 + h * 0.38, w * 0.7, h * 0.36, 3);
+    set_rgb(cr, hex(0xC9A478));
+    cairo_fill(cr);
+    set_rgb(cr, hex(0x3A2A1A), 0.8);
+    cairo_set_line_width(cr, 2);
+    for (int i = 0; i < 3; ++i) {
+        const double ly = y0 + h * (0.47 + i * 0.08), lw = w * (i == 0 ? 0.5 : rng.range(0.25, 0.45));
+        cairo_move_to(cr, b.x - lw / 2, ly);
+        cairo_line_to(cr, b.x + lw / 2, ly);
+        cairo_stroke(cr);
+    }
+}
+
+void draw_product_scene(const Canvas& c, Rng& rng) {
+    const double ground = draw_backdrop(c, rng);
+    blur_surface(c.surface, static_cast<int>(c.h / 120), 2);  // the background sits out of focus
+    const double base = ground + c.h * rng.range(0.16, 0.22), cx = c.w * rng.range(0.4, 0.6);
+    switch (rng.below(4)) {
+        case 0: draw_fruit_group(c, base, rng); break;
+        case 1:
+            draw_sake_bottle(c, {cx - c.h * 0.05, base - c.h * 0.05}, c.h * rng.range(0.6, 0.7), rng);
+            draw_choko(c, {cx + c.h * 0.22, base + c.h * 0.05}, c.h * 0.08);
+            break;
+        case 2:
+            draw_package(c, {cx - c.h * 0.12, base - c.h * 0.03}, c.h * 0.5, c.h * 0.22, c.h * 0.3, rng);
+            draw_package(c, {cx + c.h * 0.25, base + c.h * 0.08}, c.h * 0.3, c.h * 0.14, c.h * 0.2, rng);
+            break;
+        default: {
+            const std::array contents{hex(0xE07A1A), hex(0xB0201E), hex(0xD89A2A), hex(0x6A2A3A)};
+            for (int i = 0; i < 3; ++i)
+                draw_jar(c, {cx + (i - 1) * c.h * 0.26, base + (i == 1 ? c.h * 0.06 : 0)}, c.h * 0.2,
+                         c.h * rng.range(0.24, 0.32), rng.pick(contents), rng);
+        }
+    }
+    vignette(c, 0.3);
+}
+
+// Anything unrecognised: a warm gradient with out-of-focus highlights (bokeh).
+void draw_abstract(const Canvas& c, Rng& rng) {
+    const Rgb a = vary(hex(0xE8B27A), rng, 0.15), b = vary(hex(0x8A4A3A), rng, 0.15);
+    source_linear(c.cr, 0, 0, c.w, c.h, {{0, lighten(a, 0.2)}, {0.6, a}, {1, b}});
+    cairo_paint(c.cr);
+    for (int i = 0; i < 40; ++i) {
+        const double r = c.h * rng.range(0.03, 0.16);
+        const Rgb col = mix(kWhite, a, rng.range(0, 0.6));
+        shade_oval(c.cr, {rng.range(0, c.w), rng.range(0, c.h), r, r}, {{0, col, 0.25}, {0.85, col, 0.3}, {1, col, 0}});
+    }
+    vignette(c, 0.4);
+}
+
+// ------------------------------------------------------------------------------------ rendering
+
+Motif motif_for(std::string_view name) {
+    constexpr std::array<std::pair<std::string_view, Motif>, 9> prefixes{{
+        {"gourmet-", Motif::gourmet}, {"fish-", Motif::fish}, {"takeout-", Motif::takeout},
+        {"sakaba-", Motif::sakaba}, {"timetheme-", Motif::timetheme}, {"product-", Motif::product},
+        {"spot-", Motif::landscape}, {"opener-", Motif::landscape}, {"", Motif::abstract},
+    }};
+    for (const auto& [prefix, motif] : prefixes)
+        if (name.starts_with(prefix)) return motif;
+    return Motif::abstract;
+}
+
+// Light film grain on luminance plus lifted blacks: printed photographs never have pure digital
+// flats, and the grain keeps gradients from banding after JPEG compression.
+std::vector<unsigned char> to_rgb(cairo_surface_t* s, Rng& rng) {
+    const PixelView v = pixels(s);
+    std::vector<unsigned char> out(static_cast<std::size_t>(v.w) * static_cast<std::size_t>(v.h) * 3);
+    std::size_t o = 0;
+    for (int y = 0; y < v.h; ++y) {
+        for (int x = 0; x < v.w; ++x) {
+            const std::uint32_t p = v.px[y * v.stride + x];
+            const std::uint64_t bits = rng.next();
+            const int noise = (static_cast<int>(bits & 255u) + static_cast<int>((bits >> 8) & 255u) - 255) / 36;
+            for (const int shift : {16, 8, 0}) {
+                const int c = static_cast<int>((p >> shift) & 255u);
+                out[o++] = static_cast<unsigned char>(std::clamp(10 + c * 238 / 255 + noise, 0, 255));
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<unsigned char> render_rgb(std::string_view name, int w, int h) {
+    const SurfaceHandle surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)};
+    const CairoHandle cr{cairo_create(surface.get())};
+    const Canvas c{cr.get(), surface.get(), static_cast<double>(w), static_cast<double>(h)};
+    Rng rng{fnv1a(name)};
+    switch (const Motif m = motif_for(name)) {
+        case Motif::product: draw_product_scene(c, rng); break;
+        case Motif::landscape: draw_landscape(c, name, rng); break;
+        case Motif::abstract: draw_abstract(c, rng); break;
+        default: draw_food_scene(c, m, rng); break;
+    }
+    T("scene"); blur_surface(surface.get(), 1, 1); T("blur1");
+    auto rr= to_rgb(surface.get(), rng); T("torgb"); return rr;
+}
+
+// libjpeg reports fatal errors through error_exit, which must not return; the default one
+// prints and exits too, but without saying which program failed.
+[[noreturn]] void on_jpeg_error(j_common_ptr cinfo) {
+    char msg[JMSG_LENGTH_MAX];
+    (*cinfo->err->format_message)(cinfo, msg);
+    std::cerr << "photogen: libjpeg: " << msg << '\n';
+    std::exit(1);
+}
+
+struct JpegCompressor {
+    jpeg_compress_struct info{};
+    jpeg_error_mgr err{};
+    JpegCompressor() {
+        info.err = jpeg_std_error(&err);
+        err.error_exit = on_jpeg_error;
+        jpeg_create_compress(&info);
+    }
+    ~JpegCompressor() { jpeg_destroy_compress(&info); }
+    JpegCompressor(const JpegCompressor&) = delete;
+    JpegCompressor& operator=(const JpegCompressor&) = delete;
+};
+
+std::string encode_jpeg(std::vector<unsigned char>& rgb, int w, int h) {
+    JpegCompressor jc;
+    unsigned char* buffer = nullptr;
+    unsigned long size = 0;
+    jpeg_mem_dest(&jc.info, &buffer, &size);
+    jc.info.image_width = static_cast<JDIMENSION>(w);
+    jc.info.image_height = static_cast<JDIMENSION>(h);
+    jc.info.input_components = 3;
+    jc.info.in_color_space = JCS_RGB;
+    jpeg_set_defaults(&jc.info);
+    jpeg_set_quality(&jc.info, 82, TRUE);
+    jc.info.optimize_coding = TRUE;
+    jc.info.density_unit = 1;  // 300 dpi: what a print layout expects of a photo
+    jc.info.X_density = 300;
+    jc.info.Y_density = 300;
+    jpeg_start_compress(&jc.info, TRUE);
+    while (jc.info.next_scanline < jc.info.image_height) {
+        JSAMPROW row = rgb.data() + static_cast<std::size_t>(jc.info.next_scanline) * static_cast<std::size_t>(w) * 3;
+        jpeg_write_scanlines(&jc.info, &row, 1);
+    }
+    jpeg_finish_compress(&jc.info);
+    const MallocBytes owned{buffer};
+    return {reinterpret_cast<const char*>(owned.get()), static_cast<std::size_t>(size)};
+}
+
+// ------------------------------------------------------------------------------------ files
+
+std::vector<fs::path> xml_files(const fs::path& dir) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return out;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.is_regular_file() && e.path().extension() == ".xml") out.push_back(e.path());
+    std::sort(out.begin(), out.end());  // directory order differs between file systems
+    return out;
+}
+
+void collect_photos(const xmlNode* node, std::vector<std::string>& out) {
+    for (const xmlNode* n = node; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        if (xmlStrEqual(n->name, reinterpret_cast<const xmlChar*>("photo"))) {
+            const XmlStringHandle src{xmlGetProp(n, reinterpret_cast<const xmlChar*>("src"))};
+            if (src) out.emplace_back(reinterpret_cast<const char*>(src.get()));
+        }
+        collect_photos(n->children, out);
+    }
+}
+
+// Every photo src in the content's XML files, sorted and without duplicates; false on a parse error.
+bool photo_sources(const fs::path& dir, std::vector<std::string>& out) {
+    std::vector<fs::path> files = xml_files(dir);
+    const std::vector<fs::path> shops = xml_files(dir / "shops");
+    files.insert(files.end(), shops.begin(), shops.end());
+    for (const fs::path& f : files) {
+        const XmlDocHandle doc{xmlReadFile(f.c_str(), nullptr, XML_PARSE_NONET)};
+        if (!doc) {
+            std::cerr << "photogen: cannot parse " << f.string() << '\n';
+            return false;
+        }
+        collect_photos(xmlDocGetRootElement(doc.get()), out);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return true;
+}
+
+// Content may only name files inside its own folder.
+bool acceptable_src(const std::string& src) {
+    return !src.empty() && !fs::path(src).is_absolute() && src.front() != '/' &&
+           src.find("..") == std::string::npos;
+}
+
+// Written under a temporary name and renamed, so an interrupted run never leaves a truncated
+// JPEG that a later run would take as finished.
+bool write_photo(const fs::path& target) {
+    const std::string name = target.filename().string();
+    const bool opener = name.starts_with("opener-");
+    const int w = opener ? 1600 : 1200, h = opener ? 1100 : 800;
+    std::vector<unsigned char> rgb = render_rgb(name, w, h);
+    T("x"); const std::string jpeg = encode_jpeg(rgb, w, h); T("jpeg");
+    fs::create_directories(target.parent_path());
+    fs::path tmp = target;
+    tmp += ".photogen-tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(jpeg.data(), static_cast<std::streamsize>(jpeg.size()));
+        out.close();
+        if (!out) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            std::cerr << "photogen: cannot write " << tmp.string() << '\n';
+            return false;
+        }
+    }
+    fs::rename(tmp, target);
+    return true;
+}
+
+int run(const fs::path& dir) {
+    if (!fs::is_directory(dir)) {
+        std::cerr << "photogen: not a directory: " << dir.string() << '\n';
+        return 1;
+    }
+    std::vector<std::string> sources;
+    if (!photo_sources(dir, sources)) return 1;
+    int written = 0, refused = 0;
+    for (const std::string& src : sources) {
+        if (!acceptable_src(src)) {
+            std::cerr << "photogen: skipping src outside the content folder: " << src << '\n';
+            ++refused;
+            continue;
+        }
+        const fs::path target = dir / src;
+        if (fs::exists(target)) continue;
+        if (!write_photo(target)) return 1;
+        ++written;
+    }
+    std::cout << "photogen: " << sources.size() << " photos, " << written << " written";
+    if (refused) std::cout << ", " << refused << " refused";
+    std::cout << '\n';
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::cerr << "usage: photogen CONTENT_DIR\n";
+        return 1;
+    }
+    try {
+        return run(argv[1]);
+    } catch (const std::exception& e) {  // filesystem errors: permissions, full disk
+        std::cerr << "photogen: " << e.what() << '\n';
+        return 1;
+    }
+}

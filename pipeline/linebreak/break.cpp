@@ -20,9 +20,8 @@ const char* rule_name(Rule r) {
 std::vector<Line> break_paragraph(std::span<const Cluster> clusters, const BreakParams& params) {
     if (clusters.empty()) return {};
     const detail::Model model = detail::build_model(clusters, params);
-    const std::vector<detail::Break> breaks = params.mode == Mode::kGreedy
-                                                  ? detail::break_greedy(model)
-                                                  : detail::break_optimal(model);
+    const std::vector<detail::Break> breaks =
+        params.mode == Mode::kGreedy ? detail::break_greedy(model) : detail::break_optimal(model);
     return detail::set_lines(model, breaks);
 }
 

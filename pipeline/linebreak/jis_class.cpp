@@ -4,6 +4,8 @@
 #include <iterator>
 #include <string_view>
 
+#include "linebreak/detail/western_punct.h"
+
 namespace shokuhon::linebreak {
 namespace {
 
@@ -16,6 +18,7 @@ struct Entry {
 
 // Single code points, sorted. Members as listed in JLREQ Appendix A (jlreq.md §1); the ranges
 // (kana, kanji, full-width Latin) are in classify() below.
+// clang-format off
 constexpr Entry kSingles[] = {
     {U'\t', C::kWesternSpace},         {U' ', C::kWesternSpace},
     {U'%', C::kPostfixedAbbr},         {U'\u00A2', C::kPostfixedAbbr},    // ¢
@@ -71,6 +74,7 @@ constexpr Entry kSingles[] = {
     {U'\uFF70', C::kProlongedSound},   {U'\uFFE0', C::kPostfixedAbbr},    // ｰ ￠
     {U'\uFFE1', C::kPrefixedAbbr},     {U'\uFFE5', C::kPrefixedAbbr},     // ￡ ￥
 };
+// clang-format on
 
 // cl-11 inside the kana blocks (JLREQ Appendix A, cl-11).
 constexpr char32_t kSmallKana[] = {
@@ -94,11 +98,6 @@ bool is_ideographic_block(char32_t cp) {
            in(cp, 0x2B00, 0x2BFF) || in(cp, 0x1F000, 0x1FAFF) || in(cp, 0x20000, 0x3FFFF);
 }
 
-// Western punctuation that closes (no line may start with it) or opens (no line may end with
-// it). Not in JLREQ, which treats a Western run as one word; without it "すごい!" could
-// break before the "!" (this follows UAX #14 classes CL, EX, IS and OP).
-constexpr std::u32string_view kWesternClosing = U")]}!?,.:;\u2019\u201D";
-
 }  // namespace
 
 JisClass classify(char32_t cp) {
@@ -113,7 +112,7 @@ JisClass classify(char32_t cp) {
     if (in(cp, 0x30A0, 0x30FF) || in(cp, 0x31F0, 0x31FF) || in(cp, 0xFF66, 0xFF9F)) {
         return is_small_kana(cp) ? C::kSmallKana : C::kKatakana;
     }
-    if (in(cp, 0x20A0, 0x20CF)) return C::kPrefixedAbbr;  // currency signs, like ￥ ＄
+    if (in(cp, 0x20A0, 0x20CF)) return C::kPrefixedAbbr;   // currency signs, like ￥ ＄
     if (is_ideographic_block(cp)) return C::kIdeographic;  // incl. full-width Latin FF10–FF5A
     return C::kWestern;  // ASCII letters and punctuation, Latin, Greek, Cyrillic, …
 }
@@ -123,12 +122,9 @@ bool line_start_prohibited(JisClass c, char32_t cp, Strictness s) {
     switch (c) {
         case C::kClosingBracket:
         case C::kFullStop:
-        case C::kComma:
-            return true;  // prohibited at every level
-        case C::kHyphen:
-            return s < Strictness::kLoose;
-        case C::kDividingPunct:
-            return s < Strictness::kVeryLoose;
+        case C::kComma: return true;  // prohibited at every level
+        case C::kHyphen: return s < Strictness::kLoose;
+        case C::kDividingPunct: return s < Strictness::kVeryLoose;
         case C::kMiddleDot:  // loose relaxes only ・; very loose all of cl-05
             if (s == Strictness::kVeryLoose) return false;
             return !(s == Strictness::kLoose && (cp == U'\u30FB' || cp == U'\uFF65'));
@@ -136,12 +132,10 @@ bool line_start_prohibited(JisClass c, char32_t cp, Strictness s) {
             if (s == Strictness::kVeryLoose) return false;
             return !(s != Strictness::kVeryStrict && cp == U'\u3005');
         case C::kProlongedSound:
-        case C::kSmallKana:
-            return s == Strictness::kVeryStrict;
-        case C::kWestern:  // deviation (see kWesternClosing)
-            return kWesternClosing.find(cp) != std::u32string_view::npos;
-        default:
-            return false;
+        case C::kSmallKana: return s == Strictness::kVeryStrict;
+        case C::kWestern:  // deviation: Western closing punctuation (detail/western_punct.h)
+            return detail::contains(detail::kWesternClosing, cp);
+        default: return false;
     }
 }
 

@@ -1,16 +1,20 @@
 // Builds the box/gap model of a paragraph: JLREQ spacing (jlreq.md §3, §4), adjustment stages
 // (§6) and break opportunities (§2).
+#include "linebreak/detail/model.h"
+
 #include <algorithm>
 #include <string_view>
 
-#include "linebreak/detail/model.h"
+#include "linebreak/detail/western_punct.h"
 
 namespace shokuhon::linebreak::detail {
 namespace {
 
 using C = JisClass;
 
-bool is_numeral(char32_t cp) { return (cp >= U'0' && cp <= U'9') || (cp >= 0xFF10 && cp <= 0xFF19); }
+bool is_numeral(char32_t cp) {
+    return (cp >= U'0' && cp <= U'9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
 
 // JLREQ groups cl-09 … cl-11 with kana when a rule is relaxed; all take the Japanese–Western aki.
 bool is_japanese_letter(C c) {
@@ -22,16 +26,10 @@ bool is_one_of(C c, std::initializer_list<C> set) {
     return std::find(set.begin(), set.end(), c) != set.end();
 }
 
-// Western opening punctuation: never at a line end, no aki after it towards Japanese.
-// Closing: never at a line start (jis_class.cpp), no aki before it. Not JLREQ; see jis_class.cpp.
-constexpr std::u32string_view kWesternOpening = U"([{\u2018\u201C";
-constexpr std::u32string_view kWesternClosing = U")]}!?,.:;\u2019\u201D";
 // Deviation from JLREQ (where 円 is plain cl-19): a price is not split from its currency, so
 // "3,000円" and "3万円" stay whole, as "¥3,000" does by the cl-12 rule.
 constexpr std::u32string_view kUnitKanji = U"円万千億";
 constexpr std::u32string_view kNumberKanji = U"万千億";
-
-bool contains(std::u32string_view set, char32_t cp) { return set.find(cp) != set.npos; }
 
 class Builder {
 public:
@@ -72,7 +70,7 @@ private:
     Model m_;
 };
 
-// JLREQ §2 unbreakable sequences, at the chosen strictness (jlreq.md §2, Addendum).
+// JLREQ 3.1.10 unbreakable character sequences, at the chosen strictness (jlreq.md §2).
 bool Builder::glued(std::size_t i, std::size_t j) const {
     const Strictness s = p_.strictness;
     const C ci = cls_[i], cj = cls_[j];
@@ -85,7 +83,8 @@ bool Builder::glued(std::size_t i, std::size_t j) const {
         if (s == Strictness::kVeryLoose) return false;
         return !(s == Strictness::kLoose && (first(j) == U'…' || first(j) == U'‥'));
     }
-    if (is_numeral(last(i)) && (is_numeral(first(j)) || contains(kUnitKanji, first(j)))) return true;
+    if (is_numeral(last(i)) && (is_numeral(first(j)) || contains(kUnitKanji, first(j))))
+        return true;
     if (contains(kNumberKanji, last(i)) && first(j) == U'円' && i > 0 && is_numeral(last(i - 1))) {
         return true;
     }
@@ -146,8 +145,8 @@ void Builder::make_unit(std::size_t i) {
     trail_[i] = trail;
     // JLREQ 3.1.5: an opening bracket starting a continuation line is set flush (天付き).
     u.start_lead = cls == C::kOpeningBracket ? 0 : lead;
-    // jlreq.md §5 (JIS X 4051): solid after a line-end cl-02 / cl-07; the ½ em after cl-06 and
-    // the ¼ em after cl-05 stay but are the first to go when the line must shrink.
+    // JLREQ 3.1.6 (jlreq.md §5), as in JIS X 4051: solid after a line-end cl-02 / cl-07. The ½ em
+    // after cl-06 and the ¼ em after cl-05 stay, but are the first to go when the line must shrink.
     if (cls == C::kFullStop || cls == C::kMiddleDot) u.end_trail = u.end_shrink = trail;
 }
 
@@ -165,13 +164,14 @@ void Builder::make_gap(std::size_t i) {
     }
     if (uj.space) return;
     const C ci = cls_[i], cj = cls_[j];
-    // jlreq.md §4, consecutive punctuation: one of the two blanks goes.
-    const bool drop_trail = (is_one_of(ci, {C::kFullStop, C::kComma}) && cj == C::kClosingBracket) ||
-                            (ci == C::kClosingBracket &&
-                             is_one_of(cj, {C::kClosingBracket, C::kMiddleDot, C::kFullStop, C::kComma}));
-    const bool drop_lead = cj == C::kOpeningBracket &&
-                           is_one_of(ci, {C::kOpeningBracket, C::kClosingBracket, C::kMiddleDot,
-                                          C::kFullStop, C::kComma});
+    // JLREQ 3.1.4 (jlreq.md §4), consecutive punctuation: one of the two blanks goes.
+    const bool drop_trail =
+        (is_one_of(ci, {C::kFullStop, C::kComma}) && cj == C::kClosingBracket) ||
+        (ci == C::kClosingBracket &&
+         is_one_of(cj, {C::kClosingBracket, C::kMiddleDot, C::kFullStop, C::kComma}));
+    const bool drop_lead =
+        cj == C::kOpeningBracket && is_one_of(ci, {C::kOpeningBracket, C::kClosingBracket,
+                                                   C::kMiddleDot, C::kFullStop, C::kComma});
     const std::int64_t trail = drop_trail ? 0 : trail_[i], lead = drop_lead ? 0 : uj.lead;
     g.natural = trail + lead;
     // jlreq.md §6 shrink 4 and 5: the ¼ em of cl-05 and the ½ em of brackets and commas go;
@@ -214,7 +214,8 @@ Model Builder::build() {
     for (std::size_t i = 0; i + 1 < n; ++i) make_gap(i);
     m_.next_ink[n] = n;
     for (std::size_t i = n; i-- > 0;) m_.next_ink[i] = m_.units[i].space ? m_.next_ink[i + 1] : i;
-    for (std::size_t i = 0; i < n; ++i) m_.prev_ink[i + 1] = m_.units[i].space ? m_.prev_ink[i] : i + 1;
+    for (std::size_t i = 0; i < n; ++i)
+        m_.prev_ink[i + 1] = m_.units[i].space ? m_.prev_ink[i] : i + 1;
     for (std::size_t i = 0; i + 1 < n; ++i) m_.legal[i + 1] = legal_after(i) ? 1 : 0;
     m_.legal[n] = 1;
     Sums s;  // running, so no step waits on the store of the last
@@ -264,7 +265,6 @@ Fit measure(const Model& m, std::size_t a, std::size_t b) {
     for (const auto v : f.stretch) f.total_stretch += v;
     f.stretch_gaps = s1.stretch_gaps - s0.stretch_gaps;
     f.gaps = static_cast<std::int64_t>(f.el - f.eb);
-    f.ink = m.sums[f.el + 1].ink - s0.ink;
     return f;
 }
 

@@ -17,14 +17,14 @@
 namespace shokuhon::linebreak::detail {
 namespace {
 
-constexpr double kLinePenalty = 10;             // TeX \linepenalty
-constexpr double kAdjDemerits = 10000;          // TeX \adjdemerits
-constexpr double kPunctDemerits = 2000;         // two lines in a row ending in 」。、
-constexpr double kShortLastDemerits = 50000;    // a last line of one or two clusters
+constexpr double kLinePenalty = 10;           // TeX \linepenalty
+constexpr double kAdjDemerits = 10000;        // TeX \adjdemerits
+constexpr double kPunctDemerits = 2000;       // two lines in a row ending in 」。、
+constexpr double kShortLastDemerits = 50000;  // a last line of one or two clusters
 constexpr std::int64_t kShortLast = 3;
-constexpr double kHangPenalty = 5;              // an exact fit without hanging wins ties
-constexpr double kOverfullDemerits = 1e10;      // the way out when nothing fits
-constexpr double kTolerance = 100;             // first pass: stretch ratio up to about 2.15
+constexpr double kHangPenalty = 5;          // an exact fit without hanging wins ties
+constexpr double kOverfullDemerits = 1e10;  // the way out when nothing fits
+constexpr double kTolerance = 200;  // first pass (TeX \tolerance): stretch ratio up to ≈ 1.26
 // Deviation from TeX: shrinking costs a tenth of the badness of stretching by the same ratio,
 // because JLREQ prefers 追い込み to 追い出し (jlreq.md §6): a line squeezed to its limit costs
 // about as much as one stretched to half its limit.
@@ -83,7 +83,7 @@ private:
     double tolerance_;
     std::vector<Node> nodes_;
     std::vector<std::size_t> active_, next_active_;  // sorted by position
-    std::array<Candidate, 8> best_;  // per fitness class × ends in punctuation
+    std::array<Candidate, 8> best_;                  // per fitness class × ends in punctuation
 };
 
 // False when the line is beyond this pass's tolerance.
@@ -128,7 +128,8 @@ bool Breaker::commit(std::size_t b, bool last, std::size_t fallback) {
     if (min_total == std::numeric_limits<double>::infinity()) {
         if (!active_.empty()) return true;
         if (std::isfinite(tolerance_) || fallback == kNone) return false;  // first pass failed
-        nodes_.push_back({b, fallback, nodes_[fallback].total + kOverfullDemerits, 2, false, false});
+        nodes_.push_back(
+            {b, fallback, nodes_[fallback].total + kOverfullDemerits, 2, false, false});
         active_.push_back(nodes_.size() - 1);
         return true;
     }
@@ -175,7 +176,8 @@ std::vector<Break> Breaker::run() {
     // The best node at the paragraph end (commit keeps one; an overfull fallback is the other).
     std::size_t end = kNone;
     for (const std::size_t id : active_) {
-        if (nodes_[id].pos == m_.n && (end == kNone || nodes_[id].total < nodes_[end].total)) end = id;
+        if (nodes_[id].pos == m_.n && (end == kNone || nodes_[id].total < nodes_[end].total))
+            end = id;
     }
     std::vector<Break> breaks;
     for (std::size_t id = end; id != kNone && nodes_[id].pos > 0; id = nodes_[id].prev) {

@@ -27,9 +27,9 @@ void spread(const Fit& f, std::int64_t amount, std::int64_t total, Cap cap,
     }
 }
 
-// Returns the amount that could not be taken (overfull).
-std::int64_t shrink(const Model& m, const Fit& f, std::int64_t need,
-                    std::vector<std::int64_t>& adj, std::int64_t& end_adj) {
+// Whatever the stages cannot take stays: the line is overfull (rule_of sees it).
+void shrink(const Model& m, const Fit& f, std::int64_t need, std::vector<std::int64_t>& adj,
+                    std::int64_t& end_adj) {
     for (std::size_t s = 0; s < kShrinkStages && need > 0; ++s) {
         const std::int64_t take = std::min(need, f.shrink[s]);
         need -= take;
@@ -37,16 +37,17 @@ std::int64_t shrink(const Model& m, const Fit& f, std::int64_t need,
             end_adj -= take;
             continue;
         }
-        spread(f, -take, f.shrink[s], [&](std::size_t k) { return m.gaps[k].shrink[s]; }, adj);
+        spread(
+            f, -take, f.shrink[s], [&](std::size_t k) { return m.gaps[k].shrink[s]; }, adj);
     }
-    return need;
 }
 
 void stretch(const Model& m, const Fit& f, std::int64_t need, std::vector<std::int64_t>& adj) {
     for (std::size_t s = 0; s < kStretchStages && need > 0; ++s) {
         const std::int64_t take = std::min(need, f.stretch[s]);
         need -= take;
-        spread(f, take, f.stretch[s], [&](std::size_t k) { return m.gaps[k].stretch[s]; }, adj);
+        spread(
+            f, take, f.stretch[s], [&](std::size_t k) { return m.gaps[k].stretch[s]; }, adj);
     }
     if (need == 0) return;
     // Past the limits: widen the Japanese gaps equally (jlreq.md §6, stretch 4); failing those,
@@ -67,7 +68,8 @@ void stretch(const Model& m, const Fit& f, std::int64_t need, std::vector<std::i
     } else if (f.stretch_gaps > 0) {
         spread(f, need, f.stretch_gaps, any, adj);
     } else {
-        spread(f, need, f.gaps, [](std::size_t) -> std::int64_t { return 1; }, adj);
+        spread(
+            f, need, f.gaps, [](std::size_t) -> std::int64_t { return 1; }, adj);
     }
 }
 
@@ -78,65 +80,80 @@ Rule rule_of(const Model& m, std::size_t a, const Break& br, const Fit& f, doubl
     if (br.end == m.n) return Rule::kLast;
     if (ratio < 0) return Rule::kPushIn;
     // 追い出し: the next cluster would have fitted but may not end the line (or start the next).
-    if (measure(m, a, br.end + 1).natural <= limit) return Rule::kPushOut;
+    if (extent(m, a, br.end + 1).natural <= limit) return Rule::kPushOut;
     return Rule::kNone;
 }
 
-Line set_line(const Model& m, std::size_t a, const Break& br) {
-    const std::size_t b = br.end, content_end = br.hang ? b - 1 : b;
-    const Fit f = measure(m, a, content_end);
-    const std::int64_t measure_sp = m.params.measure.sp;
-    const bool justify = m.params.align == Align::kJustify && b != m.n;
-    std::int64_t d = measure_sp - f.natural;
-    if (d > 0 && !justify) d = 0;  // the last line and ragged lines keep natural spacing
-
-    std::vector<std::int64_t> adj(f.empty ? 0 : f.el - f.eb, 0);
-    std::int64_t end_adj = 0;
+struct Adjustment {
+    std::vector<std::int64_t> gaps;  // per gap of the line, added to its natural width
+    std::int64_t end = 0;            // added to the line-end aki
     double ratio = 0;
-    if (!f.empty && d < 0) {
-        shrink(m, f, -d, adj, end_adj);
-        if (f.total_shrink > 0) {
-            ratio = std::max(-1.0, static_cast<double>(d) / static_cast<double>(f.total_shrink));
-        }
-    } else if (!f.empty && d > 0) {
-        stretch(m, f, d, adj);
-        ratio = f.total_stretch > 0
-                    ? static_cast<double>(d) / static_cast<double>(f.total_stretch)
-                    : std::numeric_limits<double>::infinity();
-        if (f.gaps == 0) ratio = 0;  // one cluster: nothing to stretch, the line stays short
-    }
+};
 
-    Line line;
-    line.begin = a;
-    line.end = b;
-    line.x.assign(b - a, Length{});
+// Brings f to the measure: shrink by stage, stretch by stage (or, for the last line and ragged
+// lines, only shrink when they overflow).
+Adjustment adjust(const Model& m, const Fit& f, bool justify) {
+    Adjustment adj;
+    if (f.empty) return adj;
+    adj.gaps.assign(f.el - f.eb, 0);
+    const std::int64_t d = m.params.measure.sp - f.natural;
+    if (d < 0) {
+        shrink(m, f, -d, adj.gaps, adj.end);
+        if (f.total_shrink > 0) {
+            adj.ratio =
+                std::max(-1.0, static_cast<double>(d) / static_cast<double>(f.total_shrink));
+        }
+    } else if (d > 0 && justify && f.gaps > 0) {  // one cluster alone has nothing to stretch
+        stretch(m, f, d, adj.gaps);
+        adj.ratio = f.total_stretch > 0
+                        ? static_cast<double>(d) / static_cast<double>(f.total_stretch)
+                        : std::numeric_limits<double>::infinity();  // letter-spaced
+    }
+    return adj;
+}
+
+// Pen x of every cluster of the line; returns the set width.
+std::int64_t place(const Model& m, std::size_t a, const Break& br, const Fit& f,
+                   const Adjustment& adj, std::vector<Length>& x) {
+    const std::size_t b = br.end;
+    x.assign(b - a, Length{});
     const std::int64_t indent = a == 0 ? m.params.first_indent.sp : 0;
     std::int64_t pos = indent;
     if (!f.empty) {
         const Unit& first = m.units[f.eb];
         pos += a == 0 ? first.lead : first.start_lead;
-        for (std::size_t i = a; i < f.eb; ++i) line.x[i - a] = Length{indent};  // leading spaces
+        for (std::size_t i = a; i < f.eb; ++i) x[i - a] = Length{indent};  // leading spaces
         for (std::size_t i = f.eb; i <= f.el; ++i) {
             // The pen is at the ink start minus the glyph's own blank: a squeezed blank overlaps.
-            line.x[i - a] = Length{pos - m.units[i].lead};
+            x[i - a] = Length{pos - m.units[i].lead};
             pos += m.units[i].box;
-            if (i < f.el) pos += m.gaps[i].natural + adj[i - f.eb];
+            if (i < f.el) pos += m.gaps[i].natural + adj.gaps[i - f.eb];
         }
     }
     const std::int64_t ink_end = pos;
-    if (!f.empty) pos += m.units[f.el].end_trail + end_adj;
-    const std::size_t after = f.empty ? a : f.el + 1;
-    for (std::size_t i = after; i < b; ++i) line.x[i - a] = Length{pos};  // dropped trailing spaces
+    if (!f.empty) pos += m.units[f.el].end_trail + adj.end;
+    for (std::size_t i = f.empty ? a : f.el + 1; i < b; ++i) x[i - a] = Length{pos};  // dropped
     if (br.hang) {
         // ぶら下げ: the cl-06 / cl-07 sits just past the set width, outside the measure.
         const std::size_t h = b - 1;
         const std::int64_t gap = !f.empty && h == f.el + 1 ? m.gaps[f.el].natural : 0;
-        line.x[h - a] = Length{ink_end + gap - m.units[h].lead};
+        x[h - a] = Length{ink_end + gap - m.units[h].lead};
     }
+    return pos;
+}
+
+Line set_line(const Model& m, std::size_t a, const Break& br) {
+    const Fit f = measure(m, a, br.hang ? br.end - 1 : br.end);
+    // The last line and ragged lines keep natural spacing.
+    const bool justify = m.params.align == Align::kJustify && br.end != m.n;
+    const Adjustment adj = adjust(m, f, justify);
+    Line line;
+    line.begin = a;
+    line.end = br.end;
+    line.width = Length{place(m, a, br, f, adj, line.x)};
     line.natural = Length{f.natural};
-    line.width = Length{pos};
-    line.ratio = ratio;
-    line.rule = rule_of(m, a, br, f, ratio);
+    line.ratio = adj.ratio;
+    line.rule = rule_of(m, a, br, f, adj.ratio);
     return line;
 }
 

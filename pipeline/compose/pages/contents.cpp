@@ -54,7 +54,8 @@ void build_contents(const PageContext& ctx, const content::PlanPage& plan,
     // Back matter, from the templates that hold it.
     y += Length::from_mm(3);
     const std::pair<const char*, const char*> back[] = {
-        {"index", "さくいん（50音順）"}, {"index-area", "エリア別さくいん"}, {"colophon", "奥付"}};
+        {"index", "さくいん（50音順）"}, {"index-area", "エリア別さくいん"},
+        {"index-genre", "ジャンル別さくいん"}, {"colophon", "奥付"}};
     for (const auto& [tmpl, label] : back) {
         auto it = ctx.map.template_first.find(tmpl);
         if (it == ctx.map.template_first.end()) continue;

@@ -16,39 +16,32 @@ namespace index_detail {
 
 namespace {
 
-// The first code point of UTF-8 text (0 for empty or malformed text).
-char32_t first_code_point(std::string_view s) {
-    if (s.empty()) return 0;
-    const auto b0 = static_cast<unsigned char>(s[0]);
-    if (b0 < 0x80) return b0;
-    const int n = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : b0 >= 0xC0 ? 1 : -1;
-    if (n < 0 || s.size() <= static_cast<std::size_t>(n)) return 0;
-    char32_t cp = b0 & (0x3Fu >> n);
-    for (int i = 1; i <= n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[static_cast<std::size_t>(i)]) & 0x3Fu);
-    return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // Length in bytes of the UTF-8 sequence starting with b0 (1 for stray bytes).
 std::size_t sequence_length(unsigned char b0) {
     return b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
+}
+
+// The first code point of UTF-8 text (0 for empty or truncated text).
+char32_t first_code_point(std::string_view s) {
+    if (s.empty()) return 0;
+    const auto b0 = static_cast<unsigned char>(s[0]);
+    const std::size_t n = sequence_length(b0);
+    if (n == 1) return b0 < 0x80 ? b0 : 0;
+    if (s.size() < n) return 0;
+    char32_t cp = b0 & (0xFFu >> (n + 1));
+    for (std::size_t i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3Fu);
+    return cp;
+}
+
+bool is_katakana(char32_t cp) { return cp >= U'ァ' && cp <= U'ヶ'; }
+
+// Katakana and hiragana are 3-byte sequences, and the hiragana block is 0x60 below the
+// katakana one.
+void append_hiragana(std::string& out, char32_t katakana) {
+    const char32_t cp = katakana - 0x60;
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
 }
 
 }  // namespace
@@ -61,9 +54,9 @@ std::string sort_key(std::string_view reading) {
     for (std::size_t i = 0; i < reading.size();) {
         const std::size_t n = std::min(sequence_length(static_cast<unsigned char>(reading[i])),
                                        reading.size() - i);
-        char32_t cp = first_code_point(reading.substr(i, n));
-        if (cp >= U'ァ' && cp <= U'ヶ') {
-            append_utf8(out, cp - 0x60);
+        const char32_t cp = first_code_point(reading.substr(i, n));
+        if (is_katakana(cp)) {
+            append_hiragana(out, cp);
         } else {
             out.append(reading.substr(i, n));
         }
@@ -76,7 +69,7 @@ std::string sort_key(std::string_view reading) {
 // voiced and small kana go with their row (が → か行, ぱ → は行, ゃ → や行).
 int gojuon_row(std::string_view reading) {
     char32_t cp = first_code_point(reading);
-    if (cp >= U'ァ' && cp <= U'ヶ') cp -= 0x60;  // katakana → hiragana
+    if (is_katakana(cp)) cp -= 0x60;  // katakana → hiragana
     if (cp >= U'ヷ' && cp <= U'ヺ') return 9;     // ヷ ヸ ヹ ヺ: voiced わ行
     if (cp == U'ゔ') return 0;                      // ゔ goes with う
     if (cp == U'ゕ' || cp == U'ゖ') return 1;      // small か, け
@@ -119,6 +112,49 @@ std::vector<std::pair<int, Length>> flow_columns(const std::vector<Length>& heig
     return out;
 }
 
+// The columns of the last page that holds items, shortened to one height, as far as the
+// flow still places every item it placed before and no later than that page: its columns then
+// end level instead of leaving the last one short. `page_of` gives each column's page.
+std::vector<Length> balance_last_page(const std::vector<Length>& heights,
+                                      const std::vector<bool>& heading, Length gap,
+                                      std::vector<Length> columns, const std::vector<int>& page_of) {
+    const auto full = flow_columns(heights, heading, gap, columns);
+    int last = -1;
+    std::size_t placed = 0;
+    for (const auto& p : full) {
+        if (p.first < 0) continue;
+        last = std::max(last, p.first);
+        ++placed;
+    }
+    if (last < 0) return columns;
+    const int page = page_of[static_cast<std::size_t>(last)];
+    auto limited = [&](Length limit) {
+        auto cols = columns;
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            if (page_of[c] == page) cols[c] = min(cols[c], limit);
+        }
+        return cols;
+    };
+    auto same = [&](Length limit) {
+        std::size_t n = 0;
+        for (const auto& p : flow_columns(heights, heading, gap, limited(limit))) {
+            if (p.first < 0) continue;
+            if (page_of[static_cast<std::size_t>(p.first)] > page) return false;
+            ++n;
+        }
+        return n == placed;
+    };
+    Length lo, hi;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (page_of[c] == page) hi = max(hi, columns[c]);
+    }
+    while (hi - lo > Length::from_sp(1)) {  // same(hi) always holds
+        const Length mid = lo + (hi - lo) / 2;
+        (same(mid) ? hi : lo) = mid;
+    }
+    return limited(hi);
+}
+
 }  // namespace index_detail
 
 namespace {
@@ -129,8 +165,9 @@ using index_detail::gojuon_row;
 struct Item {
     bool heading = false;
     std::string text;
-    int folio = 0;
+    std::vector<int> folios;  // one shop may be on several pages (two sections feature it)
     Length height;
+    std::vector<std::string> lines;  // the entry as set: continuation lines are indented
 };
 
 // The index run: the plan pages of this template kind, in order, with their column counts.
@@ -153,14 +190,14 @@ Run index_run(const PageContext& ctx, const content::PlanPage& plan, const std::
 }
 
 struct Metrics {
-    Length col_w, col_gap, num_w, head_h, head_gap, title_h;
+    Length col_w, col_gap, leader_min, head_h, head_gap, title_h;
 };
 
 Metrics metrics(const PageContext& ctx, Rect hm, int cols) {
     Metrics m;
     m.col_gap = ctx.geo().gutter;
     m.col_w = (hm.w - m.col_gap * (cols - 1)) / cols;
-    m.num_w = ctx.ts.width("00", ctx.ts.style("index-entry")) + Length::from_mm(3);
+    m.leader_min = Length::from_mm(3);
     const auto& hs = ctx.ts.style("index-head");
     m.head_h = hs.leading + Length::from_mm(1.2);
     m.head_gap = Length::from_mm(2.5);
@@ -168,10 +205,48 @@ Metrics metrics(const PageContext& ctx, Rect hm, int cols) {
     return m;
 }
 
-Item entry_item(const PageContext& ctx, const Metrics& m, std::string text, int folio) {
-    const auto& es = ctx.ts.style("index-entry");
-    const int lines = std::max(1, ctx.ts.count_lines(text, es, m.col_w - m.num_w));
-    return {false, std::move(text), folio, es.leading * lines};
+std::string page_list(const std::vector<int>& folios) {
+    std::string s;
+    for (int f : folios) s += (s.empty() ? "" : ", ") + std::to_string(f);
+    return s;
+}
+
+// What the name may take: the column less the page numbers and the shortest leader.
+Length name_width(const Typesetter& ts, const Item& it, const Metrics& m) {
+    return m.col_w - ts.width(page_list(it.folios), ts.style("index-entry")) - m.leader_min;
+}
+
+// An entry too long for its line breaks before the genre's parenthesis, which keeps the name
+// whole; failing that, where the line breaker puts it. Lines after the first are indented by
+// one character, so that they read as the entry's continuation.
+std::vector<std::string> entry_lines(const Typesetter& ts, const std::string& text, Length w) {
+    const auto& es = ts.style("index-entry");
+    if (ts.width(text, es) <= w) return {text};
+    const auto paren = text.find("（");
+    if (paren != std::string::npos && paren > 0) {
+        std::vector<std::string> two{text.substr(0, paren), text.substr(paren)};
+        if (ts.width(two[0], es) <= w && es.size + ts.width(two[1], es) <= w) return two;
+    }
+    std::vector<std::string> lines;
+    for (const auto& run : ts.paragraph(text, es, w - es.size, {"", true, 0}).runs) {
+        lines.push_back(run.utf8);
+    }
+    return lines;
+}
+
+// Entries are added in order; one with the same text as the entry before it is the same shop
+// on another page, and only adds its page number.
+void add_entry(const PageContext& ctx, const Metrics& m, std::vector<Item>& items,
+               std::string text, int folio) {
+    if (!items.empty() && !items.back().heading && items.back().text == text) {
+        items.back().folios.push_back(folio);
+    } else {
+        items.push_back({false, std::move(text), {folio}, {}, {}});
+    }
+    Item& it = items.back();
+    it.lines = entry_lines(ctx.ts, it.text, name_width(ctx.ts, it, m));
+    const auto n = static_cast<std::int64_t>(std::max<std::size_t>(1, it.lines.size()));
+    it.height = ctx.ts.style("index-entry").leading * n;
 }
 
 // A shop that made it onto a page, with what the index sorts and groups it by.
@@ -203,9 +278,9 @@ std::vector<Item> gojuon_items(const PageContext& ctx, const Metrics& m) {
     int row = -1;
     for (const auto& l : shops) {
         const int r = gojuon_row(l.shop->reading);
-        if (r != row) items.push_back({true, kRows[static_cast<std::size_t>(r)], 0, m.head_h});
+        if (r != row) items.push_back({true, kRows[static_cast<std::size_t>(r)], {}, m.head_h, {}});
         row = r;
-        items.push_back(entry_item(ctx, m, l.shop->name, l.folio));
+        add_entry(ctx, m, items, l.shop->name, l.folio);
     }
     return items;
 }
@@ -219,11 +294,27 @@ std::vector<Item> area_items(const PageContext& ctx, const Metrics& m) {
     std::vector<Item> items;
     const std::string* area = nullptr;
     for (const auto& l : shops) {
-        if (!area || *area != l.shop->area) items.push_back({true, l.shop->area, 0, m.head_h});
+        if (!area || *area != l.shop->area) items.push_back({true, l.shop->area, {}, m.head_h, {}});
         area = &l.shop->area;
         std::string text = l.shop->name;
         if (!l.shop->genre.empty()) text += "（" + l.shop->genre + "）";
-        items.push_back(entry_item(ctx, m, std::move(text), l.folio));
+        add_entry(ctx, m, items, std::move(text), l.folio);
+    }
+    return items;
+}
+
+std::vector<Item> genre_items(const PageContext& ctx, const Metrics& m) {
+    auto shops = listed_shops(ctx);
+    std::stable_sort(shops.begin(), shops.end(), [](const Listed& a, const Listed& b) {
+        return std::tie(a.shop->genre, a.key, a.shop->name, a.folio) <
+               std::tie(b.shop->genre, b.key, b.shop->name, b.folio);
+    });
+    std::vector<Item> items;
+    const std::string* genre = nullptr;
+    for (const auto& l : shops) {
+        if (!genre || *genre != l.shop->genre) items.push_back({true, l.shop->genre, {}, m.head_h, {}});
+        genre = &l.shop->genre;
+        add_entry(ctx, m, items, l.shop->name + "（" + l.shop->area + "）", l.folio);
     }
     return items;
 }
@@ -237,26 +328,54 @@ void draw_heading(Page& page, const Typesetter& ts, const Item& it, Point at, co
              {at.x + Length::from_mm(1.5), at.y + band / 2 + hs.size.scaled(0.36)});
 }
 
-// Name on the left (wrapping under itself), page number flush right on the name's last line,
-// dot leaders between; the whole entry links to the page.
+// Page numbers flush right from `right` on baseline `base`, each linked to its page; returns
+// where they start.
+Length draw_numbers(const PageContext& ctx, const std::vector<int>& folios, Length right,
+                    Length base, Page& page) {
+    const Typesetter& ts = ctx.ts;
+    const auto& es = ts.style("index-entry");
+    Length x = right - ts.width(page_list(folios), es);
+    const Length start = x;
+    for (std::size_t i = 0; i < folios.size(); ++i) {
+        const std::string num = std::to_string(folios[i]) + (i + 1 < folios.size() ? ", " : "");
+        add_text(page, ts, num, "index-entry", {x, base});
+        const Length w = ts.width(num, es);
+        const auto idx = ctx.map.page_index_of_folio.find(folios[i]);
+        if (idx != ctx.map.page_index_of_folio.end()) {
+            const Length top = base - Typesetter::baseline_offset(es);
+            page.items.emplace_back(LinkItem{{x, top, w, es.leading}, idx->second});
+        }
+        x += w;
+    }
+    return start;
+}
+
+// Name on the left (wrapping under itself), page numbers flush right on the name's last line,
+// dot leaders between. The name links to the (first) page; each number to its own.
 void draw_entry(const PageContext& ctx, const Item& it, Point at, const Metrics& m, Page& page) {
     const Typesetter& ts = ctx.ts;
     const auto& es = ts.style("index-entry");
-    const TextBlock b = ts.paragraph(it.text, es, m.col_w - m.num_w, {"", true, 0});
-    add_block(page, b, at);
-    if (b.runs.empty()) return;
-    const Length base = at.y + Typesetter::baseline_offset(es) + es.leading * (b.lines - 1);
-    const std::string num = std::to_string(it.folio);
-    const Length nx = at.x + m.col_w - ts.width(num, es);
-    add_text(page, ts, num, "index-entry", {nx, base});
-    const Length lx = at.x + ts.width(b.runs.back().utf8, es) + Length::from_mm(1);
+    if (it.lines.empty() || it.folios.empty()) return;
+    Length base = at.y + Typesetter::baseline_offset(es);
+    Length x = at.x;
+    for (std::size_t i = 0; i < it.lines.size(); ++i) {
+        if (i > 0) {
+            base += es.leading;
+            // An opening bracket's ink sits in the right half of its em: indent by half as much.
+            const bool bracket = it.lines[i].rfind("（", 0) == 0;
+            x = at.x + (bracket ? es.size / 2 : es.size);
+        }
+        add_text(page, ts, it.lines[i], "index-entry", {x, base});
+    }
+    const Length nx = draw_numbers(ctx, it.folios, at.x + m.col_w, base, page);
+    const Length lx = x + ts.width(it.lines.back(), es) + Length::from_mm(1);
     if (nx - Length::from_mm(1) > lx) {
         const Length ly = base - es.size.scaled(0.3);
         add_line(page, {lx, ly}, {nx - Length::from_mm(1), ly}, Length::from_pt(0.9), "grey", true);
     }
-    if (const auto idx = ctx.map.page_index_of_folio.find(it.folio);
+    if (const auto idx = ctx.map.page_index_of_folio.find(it.folios.front());
         idx != ctx.map.page_index_of_folio.end()) {
-        page.items.emplace_back(LinkItem{{at.x, at.y, m.col_w, it.height}, idx->second});
+        page.items.emplace_back(LinkItem{{at.x, at.y, lx - at.x, it.height}, idx->second});
     }
 }
 
@@ -268,13 +387,15 @@ struct Flow {
 };
 
 // The whole index's flow: every page of the run, columns left to right, pages in order; the
-// first page's columns start below the title.
+// first page's columns start below the title; the last page used has its columns balanced.
 Flow flow_index(const Run& run, const std::vector<Item>& items, const Metrics& m, Length page_h) {
     Flow f;
     std::vector<Length> cols;
+    std::vector<int> page_of;
     for (std::size_t k = 0; k < run.folios.size(); ++k) {
         for (int c = 0; c < run.columns[k]; ++c) {
             cols.push_back(k == 0 ? page_h - m.title_h : page_h);
+            page_of.push_back(static_cast<int>(k));
             f.where.emplace_back(k, c);
         }
     }
@@ -284,6 +405,7 @@ Flow flow_index(const Run& run, const std::vector<Item>& items, const Metrics& m
         heights.push_back(it.height);
         heading.push_back(it.heading);
     }
+    cols = index_detail::balance_last_page(heights, heading, m.head_gap, cols, page_of);
     f.placed = flow_columns(heights, heading, m.head_gap, cols);
     return f;
 }
@@ -321,6 +443,7 @@ void build_any_index(const PageContext& ctx, const content::PlanPage& plan, Page
         add_text(page, ctx.ts, note, "caption", {hm.right() - nw, base}, "grey");
         top += m.title_h;
     }
+    std::size_t drawn = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (f.placed[i].first < 0) continue;
         const auto [k, c] = f.where[static_cast<std::size_t>(f.placed[i].first)];
@@ -328,6 +451,14 @@ void build_any_index(const PageContext& ctx, const content::PlanPage& plan, Page
         const Point at{hm.x + (m.col_w + m.col_gap) * c, top + f.placed[i].second};
         if (items[i].heading) draw_heading(page, ctx.ts, items[i], at, m);
         else draw_entry(ctx, items[i], at, m, page);
+        ++drawn;
+    }
+    // The plan gave the index more pages than it needs: the editors want to know.
+    if (drawn == 0 && !items.empty()) {
+        ctx.diags.add({Severity::kNote, "N-COMPOSE-025",
+                       "index " + title + ": page " + std::to_string(plan.folio) +
+                           " stays empty, the index fits on the pages before it",
+                       plan.loc, {"give the page another template in content/plan.xml"}});
     }
     if (run.ordinal + 1 == run.folios.size()) report_overflow(ctx, plan, run, items, f, title);
 }
@@ -343,6 +474,16 @@ void build_index_area(const PageContext& ctx, const content::PlanPage& plan,
                       const std::vector<std::string>&, Page& page) {
     build_any_index(ctx, plan, page, "index-area", "エリア別さくいん", "エリアごとに店名の読みの50音順",
                     area_items);
+}
+
+}  // namespace shokuhon::compose::pages
+
+namespace shokuhon::compose::pages {
+
+void build_index_genre(const PageContext& ctx, const content::PlanPage& plan,
+                       const std::vector<std::string>&, Page& page) {
+    build_any_index(ctx, plan, page, "index-genre", "ジャンル別さくいん", "ジャンルごとに店名の読みの50音順",
+                    genre_items);
 }
 
 }  // namespace shokuhon::compose::pages

@@ -163,10 +163,10 @@ void draw_entry(const PageContext& ctx, const Entry& e, Rect box, const std::str
         const Length x = box.x + kDot + ts.width(e.lines.back(), cs) + kRefGap;
         add_text(page, ts, e.ref, "matrix-cell", {x, base}, colour);
     }
-    const auto& ss = ts.style("small");
+    // The genre sits in the line below the name's last line.
+    const Length below = base - Typesetter::baseline_offset(cs) + cs.leading;
     add_text(page, ts, e.shop->genre, "small",
-             {box.x + kDot, base - Typesetter::baseline_offset(cs) + cs.leading + Typesetter::baseline_offset(ss)},
-             "grey");
+             {box.x + kDot, below + Typesetter::baseline_offset(ts.style("small"))}, "grey");
     if (const auto f = ctx.map.entry_folio.find(e.shop->id); f != ctx.map.entry_folio.end()) {
         const auto idx = ctx.map.page_index_of_folio.find(f->second);
         if (idx != ctx.map.page_index_of_folio.end()) {
@@ -259,12 +259,27 @@ void draw_row(const PageContext& ctx, const content::PlanPage& plan, const Grid&
     }
 }
 
+// A shop of the section without a time or a theme has no cell: say so rather than leave it
+// out silently (its card is still printed).
+void report_cellless(const PageContext& ctx, const content::PlanPage& plan) {
+    for (const auto& s : ctx.book.shops) {
+        if (s.section != plan.section || (!s.time.empty() && !s.theme.empty())) continue;
+        ctx.diags.warning("W-COMPOSE-026", s.loc,
+                          "shop \"" + s.name + "\" (" + s.id + ") has no " +
+                              (s.time.empty() ? "time" : "theme") +
+                              " and is not listed in the time × theme matrix on page " +
+                              std::to_string(plan.folio),
+                          "give it time=\"...\" and theme=\"...\" in its shop file");
+    }
+}
+
 }  // namespace
 
 void build_matrix(const PageContext& ctx, const content::PlanPage& plan,
                   const std::vector<std::string>&, Page& page) {
     const Rect hm = ctx.hanmen(plan.folio);
     const std::string colour = ctx.section_colour(plan.section);
+    report_cellless(ctx, plan);
     const Length top = draw_header(ctx, plan, hm, page);
     const auto themes = matrix_themes(ctx.book, plan.section);
     if (themes.empty()) return;

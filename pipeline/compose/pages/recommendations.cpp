@@ -30,14 +30,14 @@ void draw_portrait(Page& page, Rect f, const std::string& tint) {
     const Length head_r = f.w.scaled(0.19);
     page.items.emplace_back(
         CircleItem{{f.x + f.w / 2, f.y + f.h.scaled(0.40)}, head_r, tint, "", {}});
-    // Shoulders: a rounded rectangle for the curve, a plain one over its lower half so that
-    // the figure stands flat on the frame's foot.
+    // Shoulders: a rounded rectangle for the curve, a plain one over its lower corners so
+    // that the figure stands flat on the frame's foot.
     const Rect body{f.x + f.w.scaled(0.17), f.y + f.h.scaled(0.40) + head_r + Length::from_mm(1.2),
                     f.w.scaled(0.66), Length{}};
     const Length h = f.bottom() - body.y;
     const Length rad = min(body.w / 2, h);
     add_rect(page, {body.x, body.y, body.w, h}, tint, rad);
-    add_rect(page, {body.x, body.y + h / 2, body.w, h - h / 2}, tint);
+    add_rect(page, {body.x, body.y + rad, body.w, h - rad}, tint);
 }
 
 // Role small and the shirt number large, both in the section colour, then the reading above
@@ -74,16 +74,22 @@ void draw_shop_line(const PageContext& ctx, const content::Shop& s, Point base, 
     const Length chip_y = base.y - ds.size.scaled(0.36) - chip_h / 2;
     add_rect(page, {base.x, chip_y, chip_w, chip_h}, colour, Length::from_mm(0.6));
     add_text(page, ts, chip, "label", {base.x + pad, chip_y + chip_h / 2 + ls.size.scaled(0.36)});
-    Length x = base.x + chip_w + Length::from_mm(2.5);
-    add_text(page, ts, s.name, "dish", {x, base.y});
-    x += ts.width(s.name, ds) + Length::from_mm(2.5);
-    const std::string sub = s.genre + "・" + s.area;
-    add_text(page, ts, sub, "caption", {x, base.y}, "grey");
-    x += ts.width(sub, ts.style("caption")) + Length::from_mm(2.5);
+    const Length sp = Length::from_mm(2.5);
     const auto f = ctx.map.entry_folio.find(s.id);
-    if (f == ctx.map.entry_folio.end()) return;
-    add_text(page, ts, page_ref(f->second), "dish", {x, base.y}, colour);
-    x += ts.width(page_ref(f->second), ds);
+    const std::string ref = f == ctx.map.entry_folio.end() ? "" : page_ref(f->second);
+    const std::string sub = s.genre + "・" + s.area;
+    Length x = base.x + chip_w + sp;
+    add_text(page, ts, s.name, "dish", {x, base.y});
+    x += ts.width(s.name, ds) + sp;
+    // Genre and area are the first to go when a long name leaves no room for them.
+    const Length sub_w = ts.width(sub, ts.style("caption")) + sp;
+    if (x + sub_w + ts.width(ref, ds) <= base.x + w) {
+        add_text(page, ts, sub, "caption", {x, base.y}, "grey");
+        x += sub_w;
+    }
+    if (ref.empty()) return;
+    add_text(page, ts, ref, "dish", {x, base.y}, colour);
+    x += ts.width(ref, ds);
     const auto idx = ctx.map.page_index_of_folio.find(f->second);
     if (idx != ctx.map.page_index_of_folio.end()) {
         page.items.emplace_back(LinkItem{{base.x, chip_y, min(x - base.x, w), chip_h}, idx->second});

@@ -26,7 +26,7 @@ inline constexpr std::size_t kShrinkStages = 5;
 // at all is widened equally; a line with no such gap is letter-spaced as a last resort.
 inline constexpr std::size_t kStretchWordSpace = 0;  // cl-26 up to ½ em (1½ × its advance)
 inline constexpr std::size_t kStretchJaWestern = 1;  // Japanese–Western ¼ → ½ em
-inline constexpr std::size_t kStretchJapanese = 2;   // other breakable-kind gaps, ¼ em each
+inline constexpr std::size_t kStretchJapanese = 2;   // other gaps between Japanese, ¼ em each
 inline constexpr std::size_t kStretchStages = 3;
 
 using Shrinks = std::array<std::int64_t, kShrinkStages>;
@@ -34,13 +34,13 @@ using Stretches = std::array<std::int64_t, kStretchStages>;
 
 struct Unit {
     JisClass cls = JisClass::kIdeographic;
-    bool space = false;            // cl-26 (or U+3000 after cl-04): dropped at line edges
-    bool hangable = false;         // cl-06 / cl-07 (ぶら下げ, jlreq.md §5)
-    std::int64_t lead = 0;         // blank inside the advance, before the ink (cl-01, cl-05)
-    std::int64_t box = 0;          // advance minus both blanks: the ink body
-    std::int64_t start_lead = 0;   // lead when the cluster starts a continuation line
-    std::int64_t end_trail = 0;    // trailing aki when the cluster ends a line
-    std::int64_t end_shrink = 0;   // of which may be removed (kShrinkLineEnd)
+    bool space = false;           // cl-26 (or U+3000 after cl-04): dropped at line edges
+    bool hangable = false;        // cl-06 / cl-07 (ぶら下げ, jlreq.md §5)
+    std::int64_t lead = 0;        // blank inside the advance, before the ink (cl-01, cl-05)
+    std::int64_t box = 0;         // advance minus both blanks: the ink body
+    std::int64_t start_lead = 0;  // lead when the cluster starts a continuation line
+    std::int64_t end_trail = 0;   // trailing aki when the cluster ends a line
+    std::int64_t end_shrink = 0;  // of which may be removed (kShrinkLineEnd)
 };
 
 // From the ink end of cluster i to the ink start of cluster i + 1, mid-line.
@@ -56,19 +56,19 @@ struct Sums {
     Shrinks shrink{};
     Stretches stretch{};
     std::int64_t shrink_total = 0, stretch_total = 0;  // over all stages
-    std::int64_t stretch_gaps = 0;  // gaps with any stretch
-    std::int64_t ink = 0;           // clusters that are not spaces
+    std::int64_t stretch_gaps = 0;                     // gaps with any stretch
+    std::int64_t ink = 0;                              // clusters that are not spaces
 };
 
 struct Model {
     BreakParams params;
     std::size_t n = 0;
     std::vector<Unit> units;
-    std::vector<Gap> gaps;             // gaps[i]: after cluster i (gaps[n - 1] is empty)
-    std::vector<std::uint8_t> legal;   // legal[b]: a line may end after cluster b - 1
-    std::vector<Sums> sums;            // n + 1 entries
-    std::vector<std::size_t> next_ink; // first non-space cluster ≥ i (n if none), n + 1 entries
-    std::vector<std::size_t> prev_ink; // last non-space cluster < i, plus 1 (0 if none)
+    std::vector<Gap> gaps;              // gaps[i]: after cluster i (gaps[n - 1] is empty)
+    std::vector<std::uint8_t> legal;    // legal[b]: a line may end after cluster b - 1
+    std::vector<Sums> sums;             // n + 1 entries
+    std::vector<std::size_t> next_ink;  // first non-space cluster ≥ i (n if none), n + 1 entries
+    std::vector<std::size_t> prev_ink;  // last non-space cluster < i, plus 1 (0 if none)
 };
 
 Model build_model(std::span<const Cluster> clusters, const BreakParams& params);
@@ -77,11 +77,11 @@ Model build_model(std::span<const Cluster> clusters, const BreakParams& params);
 struct Fit {
     std::size_t eb = 0, el = 0;  // first and last ink cluster; empty when eb > el
     bool empty = true;
-    std::int64_t natural = 0;    // from the line start (incl. indent) to the end of the line
+    std::int64_t natural = 0;  // from the line start (incl. indent) to the end of the line
     Shrinks shrink{};
     Stretches stretch{};
     std::int64_t total_shrink = 0, total_stretch = 0;
-    std::int64_t stretch_gaps = 0, gaps = 0, ink = 0;
+    std::int64_t stretch_gaps = 0, gaps = 0;
     std::int64_t min_width() const { return natural - total_shrink; }
 };
 Fit measure(const Model& m, std::size_t a, std::size_t b);

@@ -1,9 +1,9 @@
 // linebreak/: JLREQ line breaking and justification with synthetic widths (1 zw = 10 pt for
 // every full-width character, 5 pt for ASCII and Latin-1), so every width is exact arithmetic.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <cstdio>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -21,12 +21,12 @@ struct StringMaker<shokuhon::Length> {
 namespace {
 
 namespace lb = shokuhon::linebreak;
-using shokuhon::Length;
-using shokuhon::min;
 using lb::Align;
 using lb::Mode;
 using lb::Rule;
 using lb::Strictness;
+using shokuhon::Length;
+using shokuhon::min;
 using Lines = std::vector<std::string>;
 
 constexpr std::int64_t kPt = Length::kPerPt;
@@ -106,20 +106,30 @@ void check_invariants(const Result& r, const Setup& s) {
         const bool last = i + 1 == r.lines.size();
         if (line.rule == Rule::kOverfull) continue;
         CHECK(line.width.sp <= pt(10 * s.measure).sp);
-        INFO("line " << i << " rule " << lb::rule_name(line.rule) << " clusters " << line.begin << "-" << line.end);
-        // A line of one cluster has no gap to stretch (a token too long to join it follows).
-        const bool single = line.end - line.begin == 1;
+        INFO("line " << i << " rule " << lb::rule_name(line.rule) << " clusters " << line.begin
+                     << "-" << line.end);
+        // A line of one cluster (plus dropped spaces, or a sentence space after ！) has no gap to
+        // stretch: a token too long to join it follows.
+        std::size_t ink = 0;
+        for (std::size_t k = line.begin; k < line.end; ++k) {
+            ink += r.clusters[k].first_cp != U' ' && r.clusters[k].first_cp != U'\u3000';
+        }
+        const bool single = ink - (line.rule == Rule::kHang ? 1 : 0) <= 1;
         if (s.align == Align::kJustify && !last && !single) CHECK(line.width == pt(10 * s.measure));
         if (last) CHECK(line.rule == (line.rule == Rule::kHang ? Rule::kHang : Rule::kLast));
     }
     CHECK(expect == r.clusters.size());
 }
 
+// clang-format off
 const std::string kGuide =
-    "平塚駅から徒歩五分、須賀漁港のそばにある「魚処なぎさ」は、朝どれのしらす丼（1,200円）が"
-    "人気だ。営業は11:30〜14:00、電話は0463-00-1234。詳しくはhttps://example.jp/nagisaを見てほしい。"
-    "ランチタイムは混雑するので、予約がおすすめ！　夜は居酒屋として営業しており、地酒も充実している。"
-    "店主いわく「しらすは鮮度が命。朝のうちに食べてほしい」とのこと。Wi-Fi完備、カード払いOK。";
+    "平塚駅から徒歩五分、須賀漁港のそばにある「魚処なぎさ」は、"
+    "朝どれのしらす丼（1,200円）が人気だ。営業は11:30〜14:00、"
+    "電話は0463-00-1234。詳しくはhttps://example.jp/nagisaを見てほしい。"
+    "ランチタイムは混雑するので、予約がおすすめ！　夜は居酒屋として営業しており、"
+    "地酒も充実している。店主いわく「しらすは鮮度が命。朝のうちに食べてほしい」とのこと。"
+    "Wi-Fi完備、カード払いOK。";
+// clang-format on
 
 // ---------------------------------------------------------------------------------------------
 
@@ -205,7 +215,7 @@ TEST_CASE("closing bracket is pushed out when it cannot be pushed in", "[linebre
 
 TEST_CASE("a full stop is pushed in when the line can shrink (追い込み before 追い出し)",
           "[linebreak][kinsoku]") {
-    // 。 does not fit after け; squeezing the ½ em after 、 and the line-end ½ em of 。 pulls it in.
+    // 。 does not fit after け; squeezing the ½ em after 、 and the one after 。 pulls it in.
     for (const Mode mode : {Mode::kGreedy, Mode::kOptimal}) {
         const auto r = run("あいうえお、かきくけ。さしすせそ", {.mode = mode});
         REQUIRE(r.texts == Lines{"あいうえお、かきくけ。", "さしすせそ"});
@@ -224,7 +234,9 @@ TEST_CASE("no line starts with closing punctuation, at any measure", "[linebreak
     const std::u32string banned = U"。、」）』！？・ーっゃょ";
     for (const Mode mode : {Mode::kGreedy, Mode::kOptimal}) {
         for (int w = 4; w <= 24; ++w) {
-            const Setup s{.measure = static_cast<double>(w), .mode = mode, .strictness = Strictness::kVeryStrict};
+            const Setup s{.measure = static_cast<double>(w),
+                          .mode = mode,
+                          .strictness = Strictness::kVeryStrict};
             const auto r = run(kGuide, s);
             check_invariants(r, s);
             for (std::size_t i = 1; i < r.lines.size(); ++i) {
@@ -274,7 +286,7 @@ TEST_CASE("two identical inseparables stay together except at loose", "[linebrea
 }
 
 TEST_CASE("no line ends with an opening bracket", "[linebreak][kinsoku]") {
-    // 「 would end line 1 at 10 zw; it moves down with its word, and line 1 stretches.
+    // 「 fits line 1 but may not end it: it moves down (追い出し) and line 1 stretches.
     const auto r = run("あいうえおかきくけ「こさ」しす", {});
     CHECK(r.texts == Lines{"あいうえおかきくけ", "「こさ」しす"});
     // At a continuation-line start the opening bracket is set flush (天付き): its blank half
@@ -284,11 +296,19 @@ TEST_CASE("no line ends with an opening bracket", "[linebreak][kinsoku]") {
 }
 
 TEST_CASE("numbers, prices, phone numbers, URLs and words are never split", "[linebreak][words]") {
-    const std::vector<std::string> tokens = {"¥1,200", "50%", "0463-00-1234", "11:30",
-                                             "https://example.jp/nagisa", "3,000円", "Wi-Fi"};
+    const std::vector<std::string> tokens = {"¥1,200",
+                                             "50%",
+                                             "0463-00-1234",
+                                             "11:30",
+                                             "https://example.jp/nagisa",
+                                             "info@nagisa.example.jp",
+                                             "3,000円",
+                                             "Wi-Fi",
+                                             "（１，５００円）"};
     const std::string text =
         "価格は¥1,200で、割引は50%です。電話は0463-00-1234、開店は11:30。"
-        "https://example.jp/nagisaを参照。お会計は3,000円ほど。Wi-Fiあり。";
+        "https://example.jp/nagisaを参照。問い合わせはinfo@nagisa.example.jpまで。"
+        "お会計は3,000円ほど。Wi-Fiあり。定食（１，５００円）もある。";
     for (const Mode mode : {Mode::kGreedy, Mode::kOptimal}) {
         for (int w = 3; w <= 20; ++w) {
             const Setup s{.measure = static_cast<double>(w), .mode = mode};
@@ -329,9 +349,19 @@ TEST_CASE("Western text breaks at spaces, dropping them at the line end", "[line
     // The trailing space sits at the line end with no width; the words spread over 2 spaces.
     CHECK(r.lines[0].x.back() == pt(60));
     CHECK(r.lines[0].x[5] == pt(32.5));  // "is": 15 pt of stretch over two spaces
-    CHECK(r.lines[1].x[0] == pt(0));           // no space at the line start
-    CHECK(r.lines[2].width == pt(45));         // last line natural
+    CHECK(r.lines[1].x[0] == pt(0));     // no space at the line start
+    CHECK(r.lines[2].width == pt(45));   // last line natural
     CHECK(r.lines[2].rule == Rule::kLast);
+}
+
+TEST_CASE("word spaces shrink to pull a word in", "[linebreak][words]") {
+    // "a b c d e f g" is 65 pt; six spaces can give 1.25 pt each (⅓ → ¼ em), so g is pulled in.
+    const auto r = run("a b c d e f g h", {.measure = 6});
+    CHECK(r.texts == Lines{"a b c d e f g", "h"});
+    CHECK(r.lines[0].rule == Rule::kPushIn);
+    CHECK(r.lines[0].width == pt(60));
+    CHECK(r.lines[0].x[12] == pt(55));
+    CHECK(r.lines[0].ratio == Approx(-5.0 / 7.5));
 }
 
 TEST_CASE("a quarter em separates Japanese and a Western word", "[linebreak][spacing]") {
@@ -450,10 +480,10 @@ TEST_CASE("stretching uses word spaces, then Japanese–Western aki, then kana g
     const auto& x = r.lines[0].x;
     const Length third = Length::from_sp(pt(2.5).sp / 3);  // 54613 sp
     CHECK(x[1] == pt(10) + third);
-    CHECK(x[2] == x[1] + pt(15));     // い, then ¼ + ¼ em
-    CHECK(x[5] == x[2] + pt(15));     // inside ABC nothing stretches
-    CHECK(x[6] == x[5] + pt(7.5));    // the word space at ½ em
-    CHECK(x[9] == x[6] + pt(20));     // DEF, then ½ em
+    CHECK(x[2] == x[1] + pt(15));   // い, then ¼ + ¼ em
+    CHECK(x[5] == x[2] + pt(15));   // inside ABC nothing stretches
+    CHECK(x[6] == x[5] + pt(7.5));  // the word space at ½ em
+    CHECK(x[9] == x[6] + pt(20));   // DEF, then ½ em
     CHECK(x[10] == x[9] + pt(10) + third);
     CHECK(x[11] == x[10] + pt(10) + third + Length::from_sp(1));
     CHECK(x[11] + pt(10) == pt(100));
@@ -517,6 +547,39 @@ TEST_CASE("degenerate input", "[linebreak]") {
     CHECK(spaces.lines.size() == 1);
     const auto lead = run("  あい", {});
     CHECK(lead.lines[0].x == std::vector<Length>{pt(0), pt(0), pt(0), pt(10)});
+}
+
+TEST_CASE("random paragraphs keep every invariant", "[linebreak][random]") {
+    // clang-format off
+    const std::vector<std::string> pieces = {
+        "あ", "漢", "カ", "ー", "っ", "々", "。", "、", "「", "」", "（", "）", "・", "：", "！", "？",
+        "〜", "…", "……", "——", "　", " ", "A", "word", "¥1,200", "50%", "https://x.jp/a", "3,000円",
+        "１２", "％", "￥", "’", "“", "(", ")", ",", "!", "ｱ", "。」", "」「", "、「"};
+    // clang-format on
+    std::mt19937 rng(20240601);
+    const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+    for (int round = 0; round < 400; ++round) {
+        std::string text;
+        const std::size_t len = 1 + pick(60);
+        for (std::size_t k = 0; k < len; ++k) text += pieces[pick(pieces.size())];
+        const Setup s{.measure = 1 + static_cast<double>(pick(120)) / 4,
+                      .indent = static_cast<double>(pick(2)),
+                      .mode = pick(2) ? Mode::kOptimal : Mode::kGreedy,
+                      .strictness = static_cast<Strictness>(pick(4)),
+                      .align = pick(4) ? Align::kJustify : Align::kStart,
+                      .hang = pick(3) == 0};
+        INFO(text << " measure " << s.measure);
+        const auto r = run(text, s);
+        check_invariants(r, s);
+        for (std::size_t i = 1; i < r.lines.size(); ++i) {
+            const char32_t cp = r.clusters[r.lines[i].begin].first_cp;
+            INFO("line " << i << ": " << r.texts[i]);
+            CHECK_FALSE(lb::line_start_prohibited(lb::classify(cp), cp, s.strictness));
+            std::size_t last = r.lines[i - 1].end - 1;  // the last cluster that is not a space
+            while (last > r.lines[i - 1].begin && r.clusters[last].first_cp == U' ') --last;
+            CHECK_FALSE(lb::line_end_prohibited(lb::classify(r.clusters[last].first_cp)));
+        }
+    }
 }
 
 TEST_CASE("optimal breaking of a long paragraph is fast", "[.bench][linebreak]") {
