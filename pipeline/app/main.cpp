@@ -5,6 +5,7 @@
 #include <exception>
 #include <iostream>
 
+#include "app/build.h"
 #include "app/shokuhon_app.h"
 
 int main(int argc, char** argv) {

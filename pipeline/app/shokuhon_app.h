@@ -1,13 +1,12 @@
-// app/: the command line (Poco::Util::Application at the edge only): options, help, logging of
-// diagnostics and exit codes. Commands: build, check.
+// app/: the command line (Poco::Util::Application at the edge only): options, help, dispatch to
+// the commands of app/command.h, and exit codes.
 #pragma once
 #include <Poco/Util/Application.h>
 #include <Poco/Util/OptionSet.h>
 
+#include <map>
 #include <string>
 #include <vector>
-
-#include "app/build.h"
 
 namespace shokuhon::app {
 
@@ -18,9 +17,7 @@ protected:
     int main(const std::vector<std::string>& args) override;
 
 private:
-    void print_help(const std::string& command) const;
-    BuildOptions opts_;
-    bool help_ = false;
+    std::map<std::string, std::string> options_;
 };
 
 }  // namespace shokuhon::app
