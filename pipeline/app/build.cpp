@@ -60,12 +60,13 @@ void print_fill_report(const compose::FillReport& r, std::ostream& out) {
     out << "section fill report (台割)\n";
     out << "  " << std::left << std::setw(12) << "section" << std::right << std::setw(8) << "pages"
         << std::setw(8) << "used" << std::setw(10) << "entries" << std::setw(8) << "placed"
-        << std::setw(11) << "shortened" << std::setw(11) << "not fit" << '\n';
+        << std::setw(11) << "shortened" << std::setw(11) << "not fit" << std::setw(12) << "white cm²" << '\n';
     for (const auto& s : r.sections) {
         out << "  " << std::left << std::setw(12) << s.id << std::right << std::setw(8) << s.pages_planned
             << std::setw(8) << s.pages_used << std::setw(10) << s.entries << std::setw(8)
             << s.entries_placed << std::setw(11) << s.shortened.size() << std::setw(11)
-            << (s.not_placed.size() + s.overflowing.size()) << '\n';
+            << (s.not_placed.size() + s.overflowing.size()) << std::setw(12)
+            << static_cast<long>(s.white_space_cm2 + 0.5) << '\n';
         for (const auto& id : s.not_placed) out << "    no page: " << id << '\n';
         for (const auto& id : s.overflowing) out << "    text cut: " << id << '\n';
     }

@@ -83,7 +83,7 @@ Document paginate(const content::Book& book, const style::LayoutSet& layout,
     // Pass 1: which entries go on which page (the plan fixes each page's capacity).
     std::map<std::pair<std::string, std::string>, std::deque<std::string>> queues;
     std::map<std::string, SectionFill> fills;
-    for (const auto& s : book.plan.sections) fills[s.id] = {s.id, s.title, 0, 0, 0, 0, {}, {}, {}};
+    for (const auto& s : book.plan.sections) fills[s.id] = {s.id, s.title, 0, 0, 0, 0, {}, {}, {}, 0};
     std::vector<std::vector<std::string>> page_entries(book.plan.pages.size());
     bool ok = true;
     for (const auto& pg : book.plan.pages) {

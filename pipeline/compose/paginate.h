@@ -22,6 +22,7 @@ struct SectionFill {
     std::vector<std::string> not_placed;  // entry ids with no page
     std::vector<std::string> shortened;   // entries set with their short description to fit
     std::vector<std::string> overflowing; // entries whose text still did not fit (reported)
+    double white_space_cm2 = 0;            // empty text area left in cards, in cm² (mm × mm / 100)
 };
 
 struct FillReport {

@@ -2,6 +2,7 @@
 // recommended dish, info block and icons. Variants come from the template: columns × rows
 // cards per page, the photo on top (small cards) or on the left (large cards).
 #include <algorithm>
+#include <sstream>
 
 #include "compose/pages/builders.h"
 #include "compose/pages/format.h"
@@ -18,8 +19,15 @@ struct InfoRow {
     std::string label, value;
 };
 
-std::vector<InfoRow> info_rows(const content::Shop& s) {
+std::vector<InfoRow> info_rows(const content::Shop& s, bool compact) {
     std::vector<InfoRow> rows;
+    if (compact) {
+        // Small cards: where, how to call, when; the rest is in the larger entries' info.
+        rows.push_back({"住所", s.info.address});
+        rows.push_back({"TEL", s.info.phone});
+        rows.push_back({"営業", s.info.hours + "（" + s.info.closed + "休）"});
+        return rows;
+    }
     rows.push_back({"住所", s.info.address});
     std::string tel = s.info.phone;
     if (s.info.seats > 0) tel += "　席数 " + std::to_string(s.info.seats) + "席";
@@ -39,26 +47,26 @@ std::vector<InfoRow> info_rows(const content::Shop& s) {
 
 const Length kInfoPad = Length::from_mm(2.2);
 
-Length info_height(const Typesetter& ts, const content::Shop& s, Length w) {
+Length info_height(const Typesetter& ts, const content::Shop& s, Length w, bool compact) {
     const auto& st = ts.style("info");
     const Length label_w = ts.width("住所", ts.style("info-label")) + Length::from_mm(2);
     Length h = kInfoPad * 2;
-    for (const auto& r : info_rows(s)) {
+    for (const auto& r : info_rows(s, compact)) {
         h += st.leading * std::max(1, ts.count_lines(r.value, st, w - kInfoPad * 2 - label_w));
     }
     return h;
 }
 
 Length draw_info(Page& page, const Typesetter& ts, const content::Shop& s, Rect box,
-                 const std::string& colour) {
+                 const std::string& colour, bool compact) {
     const auto& st = ts.style("info");
     const Length label_w = ts.width("住所", ts.style("info-label")) + Length::from_mm(2);
-    const Length h = info_height(ts, s, box.w);
+    const Length h = info_height(ts, s, box.w, compact);
     add_rect(page, {box.x, box.y, box.w, h}, "info-tint", Length::from_mm(1));
     add_rect(page, {box.x, box.y, Length::from_mm(0.8), h}, colour);
     Length y = box.y + kInfoPad;
     const Length base = Typesetter::baseline_offset(st);
-    for (const auto& r : info_rows(s)) {
+    for (const auto& r : info_rows(s, compact)) {
         add_text(page, ts, r.label, "info-label", {box.x + kInfoPad, y + base}, colour);
         const Rect vb{box.x + kInfoPad + label_w, y, box.w - kInfoPad * 2 - label_w, h};
         TextOptions o;
@@ -131,82 +139,153 @@ Length draw_name(Page& page, const Typesetter& ts, const std::string& name, cons
     return st.leading;
 }
 
-// Sets the card's text column; returns false when the description had to be cut.
+struct CardFrames {
+    Rect photo, col, head;
+};
+
+// Where the photo, the text column and the heading go, per the template's photo-position.
+CardFrames card_frames(const PageContext& ctx, const style::Template& t, Rect cell, int folio) {
+    const double share = std::clamp(t.get_double("photo-share", 0.35), 0.1, 0.8);
+    const std::string position = t.get("photo-position", "top");
+    const Length gap = Length::from_mm(3);
+    CardFrames f;
+    if (position == "left") {
+        // Large card: a full-height photo on the left, everything else in the text column.
+        f.photo = {cell.x, cell.y, cell.w.scaled(share), cell.h};
+        f.col = {f.photo.right() + Length::from_mm(5), cell.y, cell.w - f.photo.w - Length::from_mm(5), cell.h};
+        f.head = f.col;
+    } else if (position == "beside") {
+        // Small card: the photo beside the heading, the text below both at full width.
+        f.photo = {cell.x, cell.y, cell.w.scaled(share), cell.h.scaled(0.27)};
+        f.col = cell;
+        f.head = {f.photo.right() + gap, cell.y, cell.w - f.photo.w - gap, f.photo.h};
+    } else {
+        f.photo = {cell.x, cell.y, cell.w, cell.h.scaled(share)};
+        f.col = {cell.x, f.photo.bottom() + gap, cell.w, cell.h - f.photo.h - gap};
+        f.head = f.col;
+        // A feature card's photo bleeds off the top and both side edges of the page.
+        const Rect hm = ctx.hanmen(folio);
+        if (t.get("photo-bleed", "no") == "yes" && cell.y == hm.y) {
+            const auto& g = ctx.geo();
+            const Length top = -g.bleed;
+            f.photo = {-g.bleed, top, g.trim_w + g.bleed * 2, f.photo.bottom() - top};
+        }
+    }
+    return f;
+}
+
+// The heading block (label, icons, reading, name, headline); returns where the text starts.
+Length draw_heading(const PageContext& ctx, const style::Template& t, const content::Shop& s,
+                    const CardFrames& f, Page& page, const std::string& colour) {
+    const Typesetter& ts = ctx.ts;
+    const Length small = Length::from_mm(1.8);
+    const bool large = t.get("photo-position", "top") != "beside" && t.get("name-style") == "shop-name-large";
+    Length y = f.head.y;
+    y += draw_label(page, ts, s, {f.head.x, y}, colour) + small;
+    draw_icons(page, ts, s, {f.head.right(), f.head.y}, colour);
+    const auto& rd = ts.style("reading");
+    add_text(page, ts, s.reading, "reading", {f.head.x, y + Typesetter::baseline_offset(rd)});
+    y += rd.leading;
+    y += draw_name(page, ts, s.name, t.get("name-style", "shop-name"), {f.head.x, y}, f.head.w) + small;
+    y += add_para(page, ts, s.headline, t.get("headline-style", large ? "headline-large" : "headline"),
+                  {f.head.x, y, f.head.w, f.head.h}, {colour, true, 0}) + small;
+    if (f.head.x != f.col.x) y = max(y, f.photo.bottom() + Length::from_mm(3));
+    return y;
+}
+
+struct FittedText {
+    std::string text, style;
+    int lines = 0, fit = 0, columns = 1;
+};
+
+// The layout's fitting policy for the description, tried in order (fit="shorten smaller report"):
+// shorten = the entry's short description; smaller = the template's small-body-style. What still
+// does not fit is reported with the lines lost; nothing is cut silently.
+FittedText fit_description(const PageContext& ctx, const style::Template& t, const content::Shop& s,
+                           Length width, Length avail, int folio) {
+    const Typesetter& ts = ctx.ts;
+    FittedText f;
+    f.columns = std::max(1, t.get_int("text-columns", 1));
+    const Length gap = Length::from_mm(5);
+    const Length col_w = (width - gap * (f.columns - 1)) / f.columns;
+    f.style = t.get("body-style", "body");
+    const bool prefer_short = t.get("description", "full") == "short" && !s.short_description.empty();
+    f.text = prefer_short ? s.short_description : s.description;
+    auto measure = [&] {
+        const auto& st = ts.style(f.style);
+        const int total = ts.count_lines(f.text, st, col_w);
+        f.lines = (total + f.columns - 1) / f.columns;
+        f.fit = std::max(0, static_cast<int>(avail.sp / std::max<std::int64_t>(1, st.leading.sp)));
+    };
+    measure();
+    std::istringstream policy(t.get("fit", "shorten report"));
+    for (std::string step; f.lines > f.fit && policy >> step;) {
+        if (step == "shorten" && !s.short_description.empty() && f.text != s.short_description) {
+            f.text = s.short_description;
+            if (ctx.fill) ctx.fill->shortened.push_back(s.id);
+            ctx.diags.add({Severity::kNote, "N-COMPOSE-001", "shop \"" + s.name + "\" (" + s.id +
+                           "): description too long for a " + t.id + " card on page " +
+                           std::to_string(folio) + "; its short description is printed", s.loc, {}});
+        } else if (step == "smaller" && !t.get("small-body-style").empty()) {
+            f.style = t.get("small-body-style");
+        }
+        measure();
+    }
+    return f;
+}
+
+void report_overflow(const PageContext& ctx, const style::Template& t, const content::Shop& s,
+                     const FittedText& f, int folio) {
+    if (ctx.fill) ctx.fill->overflowing.push_back(s.id);
+    ctx.diags.warning("W-COMPOSE-002", s.loc,
+                      "shop \"" + s.name + "\" (" + s.id + "): description needs " + std::to_string(f.lines) +
+                          " lines but the " + t.id + " card on page " + std::to_string(folio) +
+                          " has room for " + std::to_string(f.fit) + "; " +
+                          std::to_string(f.lines - f.fit) + " line(s) not printed",
+                      "shorten the description or give the shop a larger card in content/plan.xml");
+}
+
+// Sets the description, in one or more columns, from the top of `box`.
+void draw_description(Page& page, const Typesetter& ts, const FittedText& f, Rect box) {
+    const auto& st = ts.style(f.style);
+    const Length gap = Length::from_mm(5);
+    const Length col_w = (box.w - gap * (f.columns - 1)) / f.columns;
+    TextBlock block = ts.paragraph(f.text, st, col_w);
+    const int per_col = std::min(f.lines, f.fit);
+    for (int i = 0; i < static_cast<int>(block.runs.size()); ++i) {
+        const int c = per_col > 0 ? i / per_col : 0;
+        if (c >= f.columns) break;
+        GlyphRun run = block.runs[static_cast<std::size_t>(i)];
+        run.origin.x += box.x + (col_w + gap) * c;
+        run.origin.y += box.y - st.leading * (per_col * c);
+        page.items.emplace_back(std::move(run));
+    }
+}
+
 void draw_card(const PageContext& ctx, const style::Template& t, const content::Shop& s,
                Rect cell, Page& page) {
     const Typesetter& ts = ctx.ts;
     const std::string colour = ctx.section_colour(s.section);
-    const bool left_photo = t.get("photo-position", "top") == "left";
-    const double share = std::clamp(t.get_double("photo-share", 0.35), 0.1, 0.8);
-    const CardStyles cs{t.get("name-style", "shop-name"), t.get("body-style", "body"),
-                        left_photo ? "headline-large" : "headline"};
     const Length gap = Length::from_mm(3);
-    const Length small = Length::from_mm(1.8);
-
-    Rect photo, col, info_box;
-    const std::string position = t.get("photo-position", "top");
-    if (left_photo) {
-        // Large card: a full-height photo on the left, everything else in the text column.
-        photo = {cell.x, cell.y, cell.w.scaled(share), cell.h};
-        col = {photo.right() + Length::from_mm(5), cell.y, cell.w - photo.w - Length::from_mm(5), cell.h};
-        info_box = col;
-    } else if (position == "beside") {
-        // Small card: the photo beside the heading, the text below both at full width.
-        photo = {cell.x, cell.y, cell.w.scaled(share), cell.h.scaled(0.27)};
-        col = {cell.x, cell.y, cell.w, cell.h};
-        info_box = col;
-    } else {
-        photo = {cell.x, cell.y, cell.w, cell.h.scaled(share)};
-        col = {cell.x, photo.bottom() + gap, cell.w, cell.h - photo.h - gap};
-        info_box = col;
-    }
-    page.items.emplace_back(ImageItem{photo, ctx.photo_path(s.photo), 0.5, 0.5});
-
-    // The heading: beside the photo for "beside" cards, else at the top of the text column.
-    Rect head = col;
-    if (position == "beside") head = {photo.right() + gap, cell.y, cell.w - photo.w - gap, photo.h};
-    Length y = head.y;
-    y += draw_label(page, ts, s, {head.x, y}, colour) + small;
-    draw_icons(page, ts, s, {head.right(), head.y}, colour);
-    const auto& rd = ts.style("reading");
-    add_text(page, ts, s.reading, "reading", {head.x, y + Typesetter::baseline_offset(rd)});
-    y += rd.leading;
-    y += draw_name(page, ts, s.name, cs.name, {head.x, y}, head.w) + small;
-    y += add_para(page, ts, s.headline, cs.headline, {head.x, y, head.w, cell.h}, {colour, true, 0}) + small;
-    if (position == "beside") y = max(y, photo.bottom() + gap);
+    const CardFrames f = card_frames(ctx, t, cell, page.folio);
+    page.items.emplace_back(ImageItem{f.photo, ctx.photo_path(s.photo), 0.5, 0.5});
+    const Length y = draw_heading(ctx, t, s, f, page, colour);
 
     // Bottom-up: the info block sits at the card's foot, the dish row above it.
-    const Length ih = info_height(ts, s, info_box.w);
+    const bool compact = t.get("info", "full") == "compact";
+    const Length ih = info_height(ts, s, f.col.w, compact);
     const Length dish_h = ts.style("dish").leading + Length::from_mm(1.2);
-    Length col_bottom = col.bottom();
-    col_bottom -= ih + gap;
-    const Length dish_y = col_bottom - dish_h;
+    const Length dish_y = f.col.bottom() - ih - gap - dish_h;
     const Length avail = dish_y - gap - y;
-
-    const auto& body = ts.style(cs.body);
-    std::string text = s.description;
-    int lines = ts.count_lines(text, body, col.w);
-    if (body.leading * lines > avail && !s.short_description.empty()) {
-        text = s.short_description;
-        lines = ts.count_lines(text, body, col.w);
-        if (ctx.fill) ctx.fill->shortened.push_back(s.id);
-        ctx.diags.add({Severity::kNote, "N-COMPOSE-001", "shop \"" + s.name + "\" (" + s.id +
-                       "): description too long for a " + t.id + " card on page " +
-                       std::to_string(page.folio) + "; its short description is printed", s.loc, {}});
+    const FittedText text = fit_description(ctx, t, s, f.col.w, avail, page.folio);
+    if (text.lines > text.fit) report_overflow(ctx, t, s, text, page.folio);
+    if (ctx.fill) {
+        const Length used = ts.style(text.style).leading * std::min(text.lines, text.fit);
+        ctx.fill->white_space_cm2 += std::max(0.0, (avail - used).mm() * f.col.w.mm() / 100.0);
     }
-    const int fit = std::max(0, static_cast<int>(avail.sp / std::max<std::int64_t>(1, body.leading.sp)));
-    if (lines > fit) {
-        if (ctx.fill) ctx.fill->overflowing.push_back(s.id);
-        ctx.diags.warning("W-COMPOSE-002", s.loc,
-                          "shop \"" + s.name + "\" (" + s.id + "): description needs " +
-                              std::to_string(lines) + " lines but the " + t.id + " card on page " +
-                              std::to_string(page.folio) + " has room for " + std::to_string(fit) +
-                              "; " + std::to_string(lines - fit) + " line(s) not printed",
-                          "shorten the description or give the shop a larger card in content/plan.xml");
-    }
-    add_para(page, ts, text, cs.body, {col.x, y, col.w, avail}, {"", false, fit});
-    draw_dish(page, ts, s, {col.x, dish_y, col.w, dish_h}, colour);
-    draw_info(page, ts, s, {col.x, col.bottom() - ih, col.w, ih}, colour);
+    draw_description(page, ts, text, {f.col.x, y, f.col.w, avail});
+    draw_dish(page, ts, s, {f.col.x, dish_y, f.col.w, dish_h}, colour);
+    draw_info(page, ts, s, {f.col.x, f.col.bottom() - ih, f.col.w, ih}, colour, compact);
 }
 
 }  // namespace
