@@ -41,6 +41,18 @@ xmlio::Document open_valid(const fs::path& file, const char* schema, Diagnostics
     return doc;
 }
 
+// Like open_valid, but a file that a symbolic link leads outside the content folder is refused
+// unread (its errors could echo another folder's data).
+xmlio::Document open_confined(const fs::path& dir, const fs::path& file, const char* schema, Diagnostics& diags) {
+    if (!confined_path(dir, file.lexically_relative(dir).string())) {
+        diags.error("E-CONTENT-033", {file.string(), 0, 0},
+                    "this file is a symbolic link that leads outside the content folder; it was not read",
+                    "copy the file into the content folder instead of linking to it");
+        return {};
+    }
+    return open_valid(file, schema, diags);
+}
+
 // The schema's own message for a missing element ("Did not expect element hours there") does
 // not say what is missing; editors get a plain sentence for the fields a shop must have.
 void require_fields(const xmlio::Document& doc, const xmlNode* shop, Diagnostics& diags) {
@@ -132,6 +144,7 @@ void load_plan(const xmlio::Document& doc, PagePlan& plan) {
             pg.ad_advertiser = attr(ad, "advertiser");
             pg.ad_headline = text(child(ad, "headline"));
             pg.ad_body = text(child(ad, "body"));
+            pg.ad_src = attr(ad, "src");
         }
         pg.loc = doc.loc(p);
         plan.pages.push_back(std::move(pg));
@@ -248,6 +261,11 @@ void check_photo(const fs::path& dir, const std::string& src, const SourceLoc& l
                     "write it relative to the content folder, e.g. photos/name.jpg");
         return;
     }
+    if (!confined_path(dir, src)) {
+        diags.error("E-CONTENT-032", loc, entry + ": photo path \"" + src + "\" leads outside the content folder through a symbolic link",
+                    "copy the photo into the content folder instead of linking to it");
+        return;
+    }
     std::error_code ec;
     if (!fs::is_regular_file(dir / p, ec)) {
         diags.warning("W-CONTENT-031", loc, entry + ": photo \"" + src + "\" not found; a placeholder is printed",
@@ -294,6 +312,12 @@ void cross_check(const fs::path& dir, const Book& book, Diagnostics& diags) {
 
 void check_plan(const Book& book, Diagnostics& diags) {
     const auto& plan = book.plan;
+    for (const auto& pg : plan.pages) {
+        if (!pg.ad_src.empty() && (fs::path(pg.ad_src).is_absolute() || pg.ad_src.find("..") != std::string::npos)) {
+            diags.error("E-PLAN-006", pg.loc, "page " + std::to_string(pg.folio) + ": advertisement \"" + pg.ad_src +
+                        "\" leaves the content folder", "write it relative to the content folder, e.g. ads/name.jpg");
+        }
+    }
     if (plan.pages.empty()) return;
     if (plan.signature <= 0 || plan.pages.size() % static_cast<std::size_t>(plan.signature) != 0) {
         diags.error("E-PLAN-001", plan.loc,
@@ -326,11 +350,11 @@ Loaded load_book(const fs::path& dir, Diagnostics& diags) {
         diags.error("E-CONTENT-002", {dir.string(), 0, 0}, "content folder not found");
         return out;
     }
-    if (auto doc = open_valid(dir / "book.xml", "book", diags)) {
+    if (auto doc = open_confined(dir, dir / "book.xml", "book", diags)) {
         load_meta(doc, out.book.meta);
         check_isbn(doc, out.book.meta, diags);
     }
-    if (auto doc = open_valid(dir / "plan.xml", "plan", diags)) load_plan(doc, out.book.plan);
+    if (auto doc = open_confined(dir, dir / "plan.xml", "plan", diags)) load_plan(doc, out.book.plan);
 
     std::vector<fs::path> shop_files;
     for (const auto& e : fs::directory_iterator(dir / "shops", ec)) {
@@ -341,17 +365,36 @@ Loaded load_book(const fs::path& dir, Diagnostics& diags) {
         diags.error("E-CONTENT-003", {(dir / "shops").string(), 0, 0}, "no shop files (*.xml) found");
     }
     for (const auto& f : shop_files) {
-        if (auto doc = open_valid(f, "shops", diags)) load_shops(doc, out, diags);
+        if (auto doc = open_confined(dir, f, "shops", diags)) load_shops(doc, out, diags);
     }
-    if (auto doc = open_valid(dir / "products.xml", "products", diags)) load_products(doc, out.book);
-    if (auto doc = open_valid(dir / "recommendations.xml", "recommendations", diags)) {
+    if (auto doc = open_confined(dir, dir / "products.xml", "products", diags)) load_products(doc, out.book);
+    if (auto doc = open_confined(dir, dir / "recommendations.xml", "recommendations", diags)) {
         load_recommendations(doc, out.book);
     }
-    if (auto doc = open_valid(dir / "spots.xml", "spots", diags)) load_spots(doc, out.book);
+    if (auto doc = open_confined(dir, dir / "spots.xml", "spots", diags)) load_spots(doc, out.book);
 
     check_plan(out.book, diags);
     cross_check(dir, out.book, diags);
+    // Section openers and the cover name photos too: the same confinement applies to them.
+    for (const auto& s : out.book.plan.sections) {
+        if (!s.photo.empty()) check_photo(dir, s.photo, s.loc, "section \"" + s.title + "\" (" + s.id + ")", diags);
+    }
+    if (!out.book.meta.cover_photo.empty()) check_photo(dir, out.book.meta.cover_photo, out.book.meta.loc, "book cover", diags);
     return out;
+}
+
+std::optional<fs::path> confined_path(const fs::path& dir, const std::string& src) {
+    const fs::path p(src);
+    if (src.empty() || p.is_absolute() || src.find("..") != std::string::npos) return std::nullopt;
+    std::error_code ec;
+    const fs::path root = fs::weakly_canonical(dir, ec);
+    if (ec) return std::nullopt;
+    // Resolves every symbolic link on the way (a missing tail is kept as written).
+    fs::path full = fs::weakly_canonical(dir / p, ec);
+    if (ec) return std::nullopt;
+    const auto [r, f] = std::mismatch(root.begin(), root.end(), full.begin(), full.end());
+    if (r != root.end() || f == full.end()) return std::nullopt;
+    return full;
 }
 
 }  // namespace shokuhon::content

@@ -70,7 +70,8 @@ struct PlanPage {
     std::string tmpl;      // template id from layouts/
     std::vector<std::string> entries;  // fixed placements; empty = fill from section
     std::string label;     // "表1" … or "" for the folio
-    std::string ad_advertiser, ad_headline, ad_body;  // advertisement pages
+    std::string ad_advertiser, ad_headline, ad_body;  // advertisement pages (house ads)
+    std::string ad_src;  // the advertiser's artwork, relative to the content folder
     SourceLoc loc;
 };
 

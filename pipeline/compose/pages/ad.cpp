@@ -4,6 +4,31 @@
 
 namespace shokuhon::compose::pages {
 
+namespace {
+
+// The advertiser's artwork fills the slot exactly: a full page is trim plus bleed. A missing
+// file is a marked placeholder (the printer must never get a silently empty page) and a warning.
+void place_artwork(const PageContext& ctx, const content::PlanPage& plan, Page& page) {
+    const auto& g = ctx.geo();
+    const Rect slot{-g.bleed, -g.bleed, g.trim_w + g.bleed * 2, g.trim_h + g.bleed * 2};
+    const std::string path = ctx.photo_path(plan.ad_src);
+    if (!path.empty()) {
+        page.items.emplace_back(ImageItem{slot, path, 0.5, 0.5});
+        return;
+    }
+    ctx.diags.warning("W-PLAN-021", plan.loc,
+                      "page " + std::to_string(plan.folio) + ": advertisement of " + plan.ad_advertiser +
+                          " not found (" + plan.ad_src + "); a marked placeholder is printed",
+                      "put the advertiser's artwork at content/" + plan.ad_src);
+    page.items.emplace_back(ImageItem{slot, "", 0.5, 0.5});
+    const Rect hm = ctx.hanmen(plan.folio);
+    add_text(page, ctx.ts, "広告入稿待ち：" + plan.ad_advertiser, "ad-headline",
+             {hm.x, hm.y + hm.h / 2}, "black");
+    add_text(page, ctx.ts, plan.ad_src, "caption", {hm.x, hm.y + hm.h / 2 + Length::from_mm(12)}, "black");
+}
+
+}  // namespace
+
 void build_ad(const PageContext& ctx, const content::PlanPage& plan, const std::vector<std::string>&,
               Page& page) {
     const auto& g = ctx.geo();
@@ -12,6 +37,10 @@ void build_ad(const PageContext& ctx, const content::PlanPage& plan, const std::
     const auto& secs = ctx.book.plan.sections;
     const std::string colour =
         secs.empty() ? "accent" : ctx.section_colour(secs[static_cast<std::size_t>(plan.folio) % secs.size()].id);
+    if (!plan.ad_src.empty()) {
+        place_artwork(ctx, plan, page);
+        return;
+    }
     add_rect(page, {-g.bleed, -g.bleed, g.trim_w + g.bleed * 2, g.trim_h + g.bleed * 2}, "paper-tint");
     add_rect(page, {-g.bleed, -g.bleed, g.trim_w + g.bleed * 2, g.trim_h.scaled(0.45) + g.bleed}, colour);
     if (plan.ad_headline.empty()) {

@@ -6,6 +6,7 @@
 #include "content/load.h"
 #include "shape/font_set.h"
 #include "style/load.h"
+#include "support/run.h"
 
 namespace fs = std::filesystem;
 using namespace shokuhon;
@@ -129,4 +130,36 @@ TEST_CASE("the document has the book's geometry and an outline", "[compose][pagi
     CHECK(doc.bleed == Length::from_mm(3));
     REQUIRE_FALSE(doc.outline.empty());
     CHECK(doc.outline[0].page == 1);
+}
+
+TEST_CASE("an advertisement slot takes the artwork at the slot's exact size, or a marked placeholder",
+          "[compose][paginate][ads]") {
+    Fixture f;
+    auto& pg = f.loaded.book.plan.pages[5];  // a contents page in the mini plan, made an ad page
+    pg.tmpl = "ad";
+    pg.ad_advertiser = "テスト商店";
+    pg.ad_src = "ads/test-ad.jpg";
+    test::TempDir dir;
+    fs::create_directories(dir.path() / "ads");
+    test::write_file(dir.path() / "ads/test-ad.jpg", "artwork");
+
+    compose::FillReport report;
+    compose::PaginateOptions opts;
+    opts.content_dir = dir.path();
+    auto doc = compose::paginate(f.loaded.book, f.layout, f.fonts, opts, f.diags, &report);
+    const compose::ImageItem* art = nullptr;
+    for (const auto& item : doc.pages[5].items) {
+        if (const auto* img = std::get_if<compose::ImageItem>(&item)) art = img;
+    }
+    REQUIRE(art != nullptr);
+    CHECK_FALSE(art->path.empty());
+    CHECK(art->frame.x == -Length::from_mm(3));
+    CHECK(art->frame.w == Length::from_mm(216));
+    CHECK(art->frame.h == Length::from_mm(303));
+    CHECK(count_warnings(f.diags, "W-PLAN-021") == 0);
+
+    fs::remove(dir.path() / "ads/test-ad.jpg");
+    doc = compose::paginate(f.loaded.book, f.layout, f.fonts, opts, f.diags, &report);
+    CHECK(count_warnings(f.diags, "W-PLAN-021") == 1);
+    CHECK(page_text(doc.pages[5]).find("広告入稿待ち") != std::string::npos);
 }
