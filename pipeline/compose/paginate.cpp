@@ -143,6 +143,7 @@ Document paginate(const content::Book& book, const style::LayoutSet& layout,
             if (pages::capacity(*t) == 0 || !page_entries[i].empty()) f.pages_used++;
         }
     }
+    pages::number_map_pins(book, layout, map);
     for (auto& [key, q] : queues) {
         for (const auto& id : q) {
             if (!key.second.empty()) fills[key.second].not_placed.push_back(id);

@@ -19,6 +19,7 @@ SHOKUHON_BUILDER(build_matrix);       // matrix.cpp     time × theme
 SHOKUHON_BUILDER(build_index);        // index.cpp      50音 index
 SHOKUHON_BUILDER(build_index_area);   // index.cpp      index by area
 SHOKUHON_BUILDER(build_index_genre);  // index.cpp      index by genre
+SHOKUHON_BUILDER(build_map);          // map.cpp        area map with numbered pins
 SHOKUHON_BUILDER(build_ad);           // ad.cpp         advertisement
 SHOKUHON_BUILDER(build_colophon);     // colophon.cpp   奥付
 SHOKUHON_BUILDER(build_back_cover);   // back_cover.cpp 表4

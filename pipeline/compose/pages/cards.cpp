@@ -97,17 +97,25 @@ void draw_icons(Page& page, const Typesetter& ts, const content::Shop& s, Point 
     }
 }
 
-// Genre chip in the section colour, then the area in grey; returns the height used.
+// Genre chip in the section colour, the area in grey, and the shop's pin number on the area
+// maps ("MAP 12"); returns the height used.
 Length draw_label(Page& page, const Typesetter& ts, const content::Shop& s, Point at,
-                  const std::string& colour) {
+                  const std::string& colour, int map_number) {
     const auto& st = ts.style("label");
     const Length pad = Length::from_mm(1.4);
     const Length h = st.size + Length::from_mm(1.8);
     const Length w = ts.width(s.genre, st) + pad * 2;
     add_rect(page, {at.x, at.y, w, h}, colour, Length::from_mm(0.6));
     add_text(page, ts, s.genre, "label", {at.x + pad, at.y + h / 2 + st.size.scaled(0.36)});
-    add_text(page, ts, s.area, "caption", {at.x + w + Length::from_mm(2), at.y + h / 2 + st.size.scaled(0.36)},
-             "grey");
+    const Length base = at.y + h / 2 + st.size.scaled(0.36);
+    add_text(page, ts, s.area, "caption", {at.x + w + Length::from_mm(2), base}, "grey");
+    if (map_number > 0) {
+        const Length ax = at.x + w + Length::from_mm(4) + ts.width(s.area, ts.style("caption"));
+        const std::string pin = "MAP " + std::to_string(map_number);
+        const Length pw = ts.width(pin, st) + pad * 2;
+        add_frame(page, {ax, at.y, pw, h}, colour, Length::from_pt(0.6), Length::from_mm(0.6));
+        add_text(page, ts, pin, "label", {ax + pad, base}, colour);
+    }
     return h;
 }
 
@@ -181,7 +189,8 @@ Length draw_heading(const PageContext& ctx, const style::Template& t, const cont
     const Length small = Length::from_mm(1.8);
     const bool large = t.get("photo-position", "top") != "beside" && t.get("name-style") == "shop-name-large";
     Length y = f.head.y;
-    y += draw_label(page, ts, s, {f.head.x, y}, colour) + small;
+    auto pin = ctx.map.map_number.find(s.id);
+    y += draw_label(page, ts, s, {f.head.x, y}, colour, pin == ctx.map.map_number.end() ? 0 : pin->second) + small;
     draw_icons(page, ts, s, {f.head.right(), f.head.y}, colour);
     const auto& rd = ts.style("reading");
     add_text(page, ts, s.reading, "reading", {f.head.x, y + Typesetter::baseline_offset(rd)});

@@ -81,6 +81,7 @@ Builder builder_for(const std::string& kind) {
     if (kind == "index") return build_index;
     if (kind == "index-area") return build_index_area;
     if (kind == "index-genre") return build_index_genre;
+    if (kind == "map") return build_map;
     if (kind == "ad") return build_ad;
     if (kind == "colophon") return build_colophon;
     if (kind == "back-cover") return build_back_cover;

@@ -21,7 +21,19 @@ struct PageMap {
     std::map<std::string, int> section_first;      // section id → first folio
     std::map<std::string, int> template_first;     // template id → first folio (e.g. index)
     std::map<int, int> page_index_of_folio;       // folio → 1-based page index
+    std::map<std::string, int> map_number;         // shop id → its pin number on the area maps
+    std::map<std::string, int> map_folio;          // shop id → folio of the map that shows it
 };
+
+// A map page's window onto the shops' map coordinates (0–1 in both directions).
+struct MapWindow {
+    double x0 = 0, y0 = 0, x1 = 1, y1 = 1;
+    bool outside = false;  // the window's complement: every shop not shown on an earlier map
+    bool contains(double x, double y) const { return x >= x0 && x <= x1 && y >= y0 && y <= y1; }
+};
+MapWindow map_window(const style::Template& t);
+// Numbers the shops on the book's map pages, in plan order (called once, before any page).
+void number_map_pins(const content::Book& book, const style::LayoutSet& layout, PageMap& map);
 
 struct PageContext {
     const content::Book& book;
