@@ -97,8 +97,7 @@ void draw_icons(Page& page, const Typesetter& ts, const content::Shop& s, Point 
     }
 }
 
-// Genre chip in the section colour, the area in grey, and the shop's pin number on the area
-// maps ("MAP 12"); returns the height used.
+// Genre chip in the section colour, then the area in grey; returns the height used.
 Length draw_label(Page& page, const Typesetter& ts, const content::Shop& s, Point at,
                   const std::string& colour, int map_number) {
     const auto& st = ts.style("label");
@@ -109,13 +108,7 @@ Length draw_label(Page& page, const Typesetter& ts, const content::Shop& s, Poin
     add_text(page, ts, s.genre, "label", {at.x + pad, at.y + h / 2 + st.size.scaled(0.36)});
     const Length base = at.y + h / 2 + st.size.scaled(0.36);
     add_text(page, ts, s.area, "caption", {at.x + w + Length::from_mm(2), base}, "grey");
-    if (map_number > 0) {
-        const Length ax = at.x + w + Length::from_mm(4) + ts.width(s.area, ts.style("caption"));
-        const std::string pin = "MAP " + std::to_string(map_number);
-        const Length pw = ts.width(pin, st) + pad * 2;
-        add_frame(page, {ax, at.y, pw, h}, colour, Length::from_pt(0.6), Length::from_mm(0.6));
-        add_text(page, ts, pin, "label", {ax + pad, base}, colour);
-    }
+    (void)map_number;
     return h;
 }
 
@@ -145,6 +138,21 @@ Length draw_name(Page& page, const Typesetter& ts, const std::string& name, cons
     GlyphRun run = ts.line(name, st, {at.x, at.y + Typesetter::baseline_offset(ts.style(style))});
     page.items.emplace_back(std::move(run));
     return st.leading;
+}
+
+// The shop's pin number on the area maps, as a pin on the photo's corner (the same mark as on
+// the map), with the map's page beside it.
+void draw_map_pin(const PageContext& ctx, const content::Shop& s, Rect photo, Page& page,
+                  const std::string& colour) {
+    auto it = ctx.map.map_number.find(s.id);
+    if (it == ctx.map.map_number.end()) return;
+    const Length r = Length::from_mm(3.2);
+    const Point c{max(photo.x, Length{}) + r + Length::from_mm(1.5), max(photo.y, Length{}) + r + Length::from_mm(1.5)};
+    page.items.emplace_back(CircleItem{c, r, colour, "white", Length::from_pt(1)});
+    const auto& st = ctx.ts.style("label");
+    const std::string n = std::to_string(it->second);
+    const Length w = ctx.ts.width(n, st);
+    add_text(page, ctx.ts, n, "label", {c.x - w / 2, c.y + st.size.scaled(0.36)});
 }
 
 struct CardFrames {
@@ -189,8 +197,7 @@ Length draw_heading(const PageContext& ctx, const style::Template& t, const cont
     const Length small = Length::from_mm(1.8);
     const bool large = t.get("photo-position", "top") != "beside" && t.get("name-style") == "shop-name-large";
     Length y = f.head.y;
-    auto pin = ctx.map.map_number.find(s.id);
-    y += draw_label(page, ts, s, {f.head.x, y}, colour, pin == ctx.map.map_number.end() ? 0 : pin->second) + small;
+    y += draw_label(page, ts, s, {f.head.x, y}, colour, 0) + small;
     draw_icons(page, ts, s, {f.head.right(), f.head.y}, colour);
     const auto& rd = ts.style("reading");
     add_text(page, ts, s.reading, "reading", {f.head.x, y + Typesetter::baseline_offset(rd)});
@@ -278,6 +285,7 @@ void draw_card(const PageContext& ctx, const style::Template& t, const content::
     const Length gap = Length::from_mm(3);
     const CardFrames f = card_frames(ctx, t, cell, page.folio);
     page.items.emplace_back(ImageItem{f.photo, ctx.photo_path(s.photo), 0.5, 0.5});
+    draw_map_pin(ctx, s, f.photo, page, colour);
     const Length y = draw_heading(ctx, t, s, f, page, colour);
 
     // Bottom-up: the info block sits at the card's foot, the dish row above it.
