@@ -1,7 +1,12 @@
 // The indexes: every shop by 50音 row (build_index) and by area (build_index_area). An index
 // may span several plan pages: each call lays out the whole flow the same way and draws only
 // its own page's slice, so that no page depends on another having been built first.
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <memory>
 #include <array>
 #include <string_view>
 #include <tuple>
@@ -257,10 +262,22 @@ struct Listed {
 };
 
 std::vector<Listed> listed_shops(const PageContext& ctx) {
+    // ICU's Japanese collation orders readings as a Japanese dictionary does (voiced and small
+    // kana with their plain kana at the first level); the folded kana key breaks its ties.
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> coll(icu::Collator::createInstance(icu::Locale::getJapanese(), status));
     std::vector<Listed> out;
     for (const auto& s : ctx.book.shops) {
         const auto f = ctx.map.entry_folio.find(s.id);
-        if (f != ctx.map.entry_folio.end()) out.push_back({&s, f->second, index_detail::sort_key(s.reading)});
+        if (f == ctx.map.entry_folio.end()) continue;
+        std::string key = index_detail::sort_key(s.reading);
+        if (U_SUCCESS(status) && coll) {
+            const icu::UnicodeString u = icu::UnicodeString::fromUTF8(key);
+            std::vector<uint8_t> buf(static_cast<std::size_t>(u.length()) * 4 + 16);
+            const int32_t n = coll->getSortKey(u, buf.data(), static_cast<int32_t>(buf.size()));
+            key = std::string(buf.begin(), buf.begin() + std::min<int32_t>(n, static_cast<int32_t>(buf.size()))) + key;
+        }
+        out.push_back({&s, f->second, std::move(key)});
     }
     return out;
 }
