@@ -173,3 +173,13 @@ TEST_CASE("every photo is passed through unchanged and embedded once", "[e2e][im
     }
     CHECK(facts.images.size() == present);
 }
+
+TEST_CASE("the same inputs give the same PDF, byte for byte", "[e2e][determinism]") {
+    const auto& b = sample();
+    REQUIRE(b.result.exit_code == 0);
+    test::TempDir dir;
+    const fs::path again = dir.path() / "again.pdf";
+    const auto r = test::run(build_cmd(kSource / "content", again));
+    REQUIRE(r.exit_code == 0);
+    CHECK(test::read_file(again) == test::read_file(b.pdf));
+}
