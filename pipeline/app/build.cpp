@@ -1,7 +1,5 @@
 #include "app/build.h"
 
-#include <Poco/DigestStream.h>
-#include <Poco/SHA2Engine.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -10,6 +8,10 @@
 #include <fstream>
 #include <iomanip>
 
+#include "app/atomic_file.h"
+#include "app/hash_cache.h"
+#include "app/photos.h"
+#include "app/print_build.h"
 #include "content/load.h"
 #include "finish/finish.h"
 #include "render/render.h"
@@ -21,22 +23,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string sha256_file(const fs::path& p) {
-    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-    std::ifstream in(p, std::ios::binary);
-    std::vector<char> buf(1 << 20);
-    while (in) {
-        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        engine.update(buf.data(), static_cast<unsigned>(in.gcount()));
-    }
-    return Poco::DigestEngine::digestToHex(engine.digest());
-}
-
-// Each pinned font must be the file that was pinned: same inputs, same PDF.
-void verify_fonts(const std::vector<shape::FontLockEntry>& lock, bool strict, Diagnostics& diags) {
+// Each pinned font must be the file that was pinned: same inputs, same PDF. Hashes come from
+// the build's hash cache when there is one (90 MB of fonts are not re-read every build).
+void verify_fonts(const std::vector<shape::FontLockEntry>& lock, bool strict, HashCache* hashes,
+                  Diagnostics& diags) {
     for (const auto& e : lock) {
-        const std::string actual = sha256_file(e.file);
+        const std::string actual = hashes ? hashes->sha256(e.file) : sha256_file(e.file);
         if (actual == e.sha256) continue;
+        if (actual.empty()) {
+            diags.error("E-FONT-004", e.loc, "cannot read font file " + e.file.string());
+            continue;
+        }
         const std::string msg = "font for role \"" + e.role + "\" (" + e.file.string() +
                                 ") differs from the pinned file: sha256 " + actual;
         const std::string hint = "if the new file is intended, re-pin it: replace the hash on this line with " + actual;
@@ -52,6 +49,13 @@ std::string pdf_date(const std::string& iso_date) {
     d.append(iso_date, 0, 4).append(iso_date, 5, 2).append(iso_date, 8, 2);
     d.append("000000+09'00'");
     return d;
+}
+
+// Hands what was composed to the caller (preview, proofs) instead of dropping it.
+void keep_composed(BuildResult& result, content::Book&& book, const style::LayoutSet& layout,
+                   shape::FontSet&& fonts, compose::Document&& doc) {
+    result.composed = std::make_shared<const Composed>(
+        Composed{std::move(book), layout, std::move(fonts), std::move(doc)});
 }
 
 }  // namespace
@@ -75,11 +79,17 @@ void print_fill_report(const compose::FillReport& r, std::ostream& out) {
 BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream& log) {
     const auto t0 = std::chrono::steady_clock::now();
     BuildResult result;
+    const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+    const auto stage = [&](const char* name) {
+        if (opts.progress) opts.progress({name, result.pages, elapsed()});
+    };
+    stage("load");
     auto loaded = content::load_book(opts.content, diags);
     const auto layout = style::load_layout_set(opts.layouts, diags);
     const auto lock = shape::read_font_lock(opts.fonts_lock, diags);
-    if (!diags.has_errors()) verify_fonts(lock, opts.strict_fonts, diags);
-    const auto fonts = shape::FontSet::open(lock, diags);
+    check_photos(loaded.book, opts.content, diags);
+    if (!diags.has_errors()) verify_fonts(lock, opts.strict_fonts, opts.hashes, diags);
+    auto fonts = shape::FontSet::open(lock, diags);
     for (const auto& [name, st] : layout.styles) {
         if (!fonts.find(st.font) && !lock.empty()) {
             diags.error("E-LAYOUT-008", st.loc, "style \"" + name + "\": no font for role \"" + st.font + "\"",
@@ -92,13 +102,27 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     }
     compose::PaginateOptions popts;
     popts.content_dir = opts.content;
-    const compose::Document doc = compose::paginate(loaded.book, layout, fonts, popts, diags, &result.fill);
+    stage("compose");
+    compose::Document doc = compose::paginate(loaded.book, layout, fonts, popts, diags, &result.fill);
     result.pages = static_cast<int>(doc.pages.size());
     if (diags.has_errors()) {
         result.exit_code = kExitDataErr;
         return result;
     }
-    if (!opts.render) return result;
+    if (opts.before_render) opts.before_render(doc, layout, fonts);
+    if (opts.print) {  // photo resolution against the layout's thresholds (app/print_build.h)
+        check_print_photos({opts, loaded.book, layout, doc, lock}, diags);
+        if (diags.has_errors()) {
+            result.exit_code = kExitDataErr;
+            return result;
+        }
+    }
+    if (!opts.render) {
+        result.seconds = elapsed();
+        if (opts.keep_composed) keep_composed(result, std::move(loaded.book), layout, std::move(fonts), std::move(doc));
+        return result;
+    }
+    stage("render");
 
     // Write next to the target, then rename: a failed build never touches the last good PDF.
     std::error_code ec;
@@ -117,6 +141,7 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
         result.exit_code = kExitCantCreate;
         return result;
     }
+    stage("finish");
     finish::FinishOptions fo;
     fo.bleed = layout.geometry.bleed;
     fo.title = loaded.book.meta.title + " " + loaded.book.meta.edition;
@@ -128,7 +153,17 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
         result.exit_code = kExitCantCreate;
         return result;
     }
+    if (opts.print) {  // PDF/X, preflight and the delivery folder instead of the screen PDF
+        stage("print");
+        result.exit_code = run_print_pass({opts, loaded.book, layout, doc, lock}, fin, diags, result.print_report);
+        cleanup();
+        result.seconds = elapsed();
+        return result;
+    }
+    // On disk before it replaces the last good PDF: a power cut must not leave an empty file.
+    sync_file(fin);
     fs::rename(fin, out, ec);
+    if (!ec) sync_dir(out.parent_path());
     if (ec) {
         diags.error("E-OUTPUT-001", {out.string(), 0, 0}, "cannot move the finished PDF into place: " + ec.message());
         cleanup();
@@ -136,7 +171,8 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
         return result;
     }
     fs::remove(raw, ec);
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    result.seconds = elapsed();
+    if (opts.keep_composed) keep_composed(result, std::move(loaded.book), layout, std::move(fonts), std::move(doc));
     (void)log;
     return result;
 }

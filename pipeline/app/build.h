@@ -3,16 +3,37 @@
 // replaces the output only with a complete, finished file.
 #pragma once
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "compose/paginate.h"
 #include "core/diagnostics.h"
 
 namespace shokuhon::app {
 
+class HashCache;  // app/hash_cache.h
+
 // sysexits codes (Poco's Application::ExitCode uses the same numbers).
 constexpr int kExitOk = 0, kExitUsage = 64, kExitDataErr = 65, kExitSoftware = 70,
               kExitCantCreate = 73;
+
+// Where a build is, for a progress display (called on run_build's thread, between stages).
+struct BuildProgress {
+    const char* stage = "";  // load, compose, render, finish
+    int pages = 0;           // pages composed (known once compose is done)
+    double seconds = 0;      // since the build started
+};
+
+// What a build composed, kept for commands that draw it again (preview, proofs, the report).
+struct Composed {
+    content::Book book;
+    style::LayoutSet layout;
+    shape::FontSet fonts;
+    compose::Document doc;
+};
 
 struct BuildOptions {
     std::filesystem::path content = "content";
@@ -22,6 +43,16 @@ struct BuildOptions {
     bool render = true;  // false: check only
     bool strict_fonts = false;  // a font whose hash differs is an error, not a warning
     bool quiet = false;
+    HashCache* hashes = nullptr;  // shared SHA-256 cache (fonts, build log); none: hash afresh
+    bool keep_composed = false;   // BuildResult::composed: the book as composed (no errors only)
+    std::function<void(const BuildProgress&)> progress;  // none: no reports
+    // Runs after composing, before rendering: proof marks are added to the pages here.
+    std::function<void(compose::Document&, const style::LayoutSet&, const shape::FontSet&)> before_render;
+    // Print build (app/print_build.h): PDF/X for the printer instead of the screen PDF.
+    bool print = false;
+    std::string pdfx;                 // "X-4" or "X-1a"; "" = the layout's <print pdfx=…>
+    bool marks = false;               // Japanese crop marks (トンボ)
+    std::filesystem::path cache_dir;  // photos converted to CMYK; "" = .shokuhon-cache beside the output
 };
 
 struct BuildResult {
@@ -29,6 +60,8 @@ struct BuildResult {
     compose::FillReport fill;
     int pages = 0;
     double seconds = 0;
+    std::shared_ptr<const Composed> composed;  // with keep_composed, when there were no errors
+    std::vector<std::string> print_report;     // print build: preflight and delivery, one line each
 };
 
 BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream& log);

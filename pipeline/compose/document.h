@@ -30,6 +30,9 @@ struct GlyphRun {
     std::vector<PositionedGlyph> glyphs;
     std::string utf8;
     std::vector<ClusterSpan> clusters;
+    // Quarter turns clockwise about the origin: 1 for Latin in vertical text (縦組の欧文, JLREQ
+    // 3.2.3), whose glyph positions are then along the rotated baseline.
+    int quarter_turns = 0;
 };
 
 struct RectItem {

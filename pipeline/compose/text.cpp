@@ -2,45 +2,98 @@
 
 #include <stdexcept>
 
+#include "compose/vertical.h"
 #include "shape/shape.h"
 
 namespace shokuhon::compose {
 namespace {
 
-// The guidebook's house rule, as printers use the word "strict" (and ICU's lb=strict): small
-// kana, ー and 々 never start a line either; that is JLREQ's "very strict" level.
-constexpr auto kStrictness = linebreak::Strictness::kVeryStrict;
+// The layout chooses the strictness per style (kinsoku=, default on <styles>). The book's house
+// rule is JLREQ's "very strict" level, which printers (and ICU's lb=strict) call "strict": small
+// kana, ー and 々 never start a line either.
+linebreak::Strictness to_strictness(style::Kinsoku k) {
+    switch (k) {
+        case style::Kinsoku::kVeryStrict: return linebreak::Strictness::kVeryStrict;
+        case style::Kinsoku::kStrict: return linebreak::Strictness::kStrict;
+        case style::Kinsoku::kLoose: return linebreak::Strictness::kLoose;
+        case style::Kinsoku::kVeryLoose: return linebreak::Strictness::kVeryLoose;
+    }
+    return linebreak::Strictness::kVeryStrict;
+}
 
 linebreak::Align to_break_align(style::Align a) {
     return a == style::Align::kJustify ? linebreak::Align::kJustify : linebreak::Align::kStart;
 }
 
-// Builds the glyph run of one broken line: glyphs at the breaker's cluster positions.
-GlyphRun make_run(std::string_view text, const shape::Shaped& shaped, const linebreak::Line& line,
-                  std::size_t glyph_begin, std::size_t glyph_end, Length x0) {
-    GlyphRun run;
-    const auto& cl = shaped.clusters;
-    std::size_t g = glyph_begin;
-    for (std::size_t c = line.begin; c < line.end; ++c) {
-        ClusterSpan span{cl[c].text_end - cl[c].text_begin, 0};
-        Length pen = x0 + line.x[c - line.begin];
-        for (; g < glyph_end && shaped.glyphs[g].cluster == c; ++g) {
-            const auto& gl = shaped.glyphs[g];
-            run.glyphs.push_back({gl.gid, pen + gl.x_offset, -gl.y_offset});
+bool is_space_cluster(const linebreak::Cluster& c) {
+    return c.first_cp == U' ' || c.first_cp == U'\u3000';
+}
+
+GlyphRun make_run(const std::string& font, Length size, Point origin, const std::string& colour) {
+    GlyphRun r;
+    r.font = font;
+    r.size = size;
+    r.origin = origin;
+    r.colour = colour;
+    return r;
+}
+
+// One glyph run per stretch of clusters in one font (the style's, or its Latin font).
+struct LineSpan {
+    const Composition& comp;
+    const linebreak::Line& line;
+    std::size_t end;  // clusters [line.begin, end): trailing spaces are not drawn
+};
+
+void append_runs(const LineSpan& ls, const style::TextStyle& st, const std::string& latin,
+                 Point origin, Length x0, const std::string& colour, std::vector<GlyphRun>& out) {
+    const auto& sh = ls.comp.shaped;
+    std::size_t g = 0;
+    while (g < sh.glyphs.size() && sh.glyphs[g].cluster < ls.line.begin) ++g;
+    GlyphRun* run = nullptr;
+    int face = -1;
+    for (std::size_t c = ls.line.begin; c < ls.end; ++c) {
+        const auto& cl = sh.clusters[c];
+        const int f = g < sh.glyphs.size() && sh.glyphs[g].cluster == c ? sh.glyphs[g].face : face;
+        if (!run || f != face) {
+            out.push_back(make_run(f == 1 ? latin : st.font, st.size, origin, colour));
+            run = &out.back();
+            face = f;
+        }
+        ClusterSpan span{cl.text_end - cl.text_begin, 0};
+        Length pen = x0 + ls.line.x[c - ls.line.begin];
+        for (; g < sh.glyphs.size() && sh.glyphs[g].cluster == c; ++g) {
+            const auto& gl = sh.glyphs[g];
+            run->glyphs.push_back({gl.gid, pen + gl.x_offset, -gl.y_offset});
             pen += gl.advance;
             ++span.glyphs;
         }
-        run.clusters.push_back(span);
+        run->clusters.push_back(span);
+        run->utf8.append(ls.comp.text, cl.text_begin, cl.text_end - cl.text_begin);
     }
-    if (line.begin < line.end) {
-        const auto b = cl[line.begin].text_begin;
-        run.utf8 = std::string(text.substr(b, cl[line.end - 1].text_end - b));
-    }
-    return run;
 }
 
-bool is_space_cluster(const linebreak::Cluster& c) {
-    return c.first_cp == U' ' || c.first_cp == U'\u3000';
+// Ruby above the complexes of a line: its baseline sits so that the ruby's em box rests on the
+// base's (JLREQ 3.3.3: ruby touches its base), 0.88 em being the CJK ascent.
+void append_ruby(const LineSpan& ls, const style::TextStyle& st, Point origin, Length x0,
+                 const std::string& colour, std::vector<GlyphRun>& out) {
+    for (const RubyRun& r : ls.comp.ruby) {
+        if (r.cluster < ls.line.begin || r.cluster >= ls.end) continue;
+        const Length x = x0 + ls.line.x[r.cluster - ls.line.begin];
+        const Length raise = st.size.scaled(0.88) + r.size.scaled(0.12);
+        GlyphRun run = make_run(st.font, r.size, {origin.x + x, origin.y - raise}, colour);
+        run.glyphs = r.glyphs;
+        run.utf8 = r.utf8;
+        run.clusters = r.clusters;
+        out.push_back(std::move(run));
+    }
+}
+
+bool has_ruby(const Composition& c, const linebreak::Line& line) {
+    for (const RubyRun& r : c.ruby) {
+        if (r.cluster >= line.begin && r.cluster < line.end) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -51,82 +104,87 @@ const shape::Font& Typesetter::font_for(const style::TextStyle& st) const {
     return *f;
 }
 
+const shape::Font* Typesetter::latin_font_for(const style::TextStyle& st) const {
+    if (st.latin_font.empty() || st.latin_font == st.font) return nullptr;
+    return fonts_.find(st.latin_font);  // an unknown role falls back to the style's font
+}
+
 Length Typesetter::baseline_offset(const style::TextStyle& st) {
     // The em box (0.88 em above the baseline for CJK fonts) centred in the line feed.
     return (st.leading - st.size) / 2 + st.size.scaled(0.88);
+}
+
+Composition Typesetter::compose(std::string_view text, const style::TextStyle& st, Length width,
+                                const TextOptions& opt) const {
+    Composition c;
+    const Annotated a = parse_ruby(text);
+    c.text = a.plain;
+    c.vertical = st.writing == style::Writing::kVertical;
+    const shape::Font& font = font_for(st);
+    if (c.vertical) {
+        c.shaped = shape::shape_vertical(font, st.size, c.text, st.features);
+    } else {
+        c.shaped = shape::shape_mixed(font, latin_font_for(st), st.size, c.text, st.features);
+        c.ruby = attach_ruby(c.shaped, a.ruby, c.text, font, st.size);
+    }
+    c.params.measure = width;
+    c.params.em = st.size;
+    c.params.first_indent = opt.no_indent ? Length{} : st.indent;
+    c.params.mode = mode_;
+    c.params.align = to_break_align(st.align);
+    c.params.strictness = to_strictness(st.kinsoku);
+    c.params.hang_punctuation = st.hang;
+    c.lines = linebreak::break_paragraph(c.shaped.clusters, c.params);
+    return c;
 }
 
 TextBlock Typesetter::paragraph(std::string_view text, const style::TextStyle& st, Length width,
                                 const TextOptions& opt) const {
     TextBlock block;
     if (text.empty()) return block;
-    const shape::Font& font = font_for(st);
-    const shape::Shaped shaped = shape::shape(font, st.size, text, st.features);
-    linebreak::BreakParams bp;
-    bp.measure = width;
-    bp.em = st.size;
-    bp.first_indent = opt.no_indent ? Length{} : st.indent;
-    bp.mode = mode_;
-    bp.align = to_break_align(st.align);
-    bp.strictness = kStrictness;
-    const auto lines = linebreak::break_paragraph(shaped.clusters, bp);
-
-    const Length base = baseline_offset(st);
+    const Composition comp = compose(text, st, width, opt);
     const std::string colour = opt.colour.empty() ? st.colour : opt.colour;
-    std::size_t g = 0;
-    int n = 0;
-    for (const auto& line : lines) {
-        if (opt.max_lines > 0 && n >= opt.max_lines) break;
-        // Glyphs of this line: skip those of earlier clusters (dropped spaces at breaks).
-        while (g < shaped.glyphs.size() && shaped.glyphs[g].cluster < line.begin) ++g;
-        std::size_t g_end = g;
-        while (g_end < shaped.glyphs.size() && shaped.glyphs[g_end].cluster < line.end) ++g_end;
+    if (comp.vertical) return set_vertical(comp, st, colour, opt.max_lines);
+    const std::string latin = latin_font_for(st) ? st.latin_font : st.font;
+    // Ruby needs its own height above the base; the line feed gives it the gap between em
+    // boxes, and only where that is short does the line move down (JLREQ 3.3.3).
+    const Length ruby_need = max(Length{}, st.size / 2 - (st.leading - st.size));
+    Length y = baseline_offset(st), extra;
+    for (const auto& line : comp.lines) {
+        if (opt.max_lines > 0 && block.lines >= opt.max_lines) break;
+        if (block.lines > 0 && has_ruby(comp, line)) extra += ruby_need;
         std::size_t end = line.end;
         // A space left at a line end is not drawn (it would only shift extracted text).
-        while (end > line.begin && is_space_cluster(shaped.clusters[end - 1])) --end;
-        linebreak::Line trimmed = line;
-        trimmed.end = end;
-        trimmed.x.resize(end - line.begin);
+        while (end > line.begin && is_space_cluster(comp.shaped.clusters[end - 1])) --end;
         Length x0;
         if (st.align == style::Align::kCenter) x0 = (width - line.width) / 2;
         if (st.align == style::Align::kEnd) x0 = width - line.width;
-        GlyphRun run = make_run(text, shaped, trimmed, g, g_end, x0);
-        run.font = st.font;
-        run.size = st.size;
-        run.colour = colour;
-        run.origin = {Length{}, base + st.leading * n};
+        const LineSpan ls{comp, line, end};
+        const Point origin{Length{}, y + st.leading * block.lines + extra};
+        append_runs(ls, st, latin, origin, x0, colour, block.runs);
+        append_ruby(ls, st, origin, x0, colour, block.runs);
         block.width = max(block.width, line.width);
-        block.runs.push_back(std::move(run));
-        g = g_end;
-        ++n;
+        ++block.lines;
     }
-    block.lines = n;
-    block.height = st.leading * n;
+    block.height = st.leading * block.lines + extra;
     return block;
 }
 
 int Typesetter::count_lines(std::string_view text, const style::TextStyle& st, Length width) const {
     if (text.empty()) return 0;
-    const shape::Shaped shaped = shape::shape(font_for(st), st.size, text, st.features);
-    linebreak::BreakParams bp;
-    bp.measure = width;
-    bp.em = st.size;
-    bp.first_indent = st.indent;
-    bp.mode = mode_;
-    bp.align = to_break_align(st.align);
-    bp.strictness = kStrictness;
-    return static_cast<int>(linebreak::break_paragraph(shaped.clusters, bp).size());
+    return static_cast<int>(compose(text, st, width).lines.size());
 }
 
 GlyphRun Typesetter::line(std::string_view text, const style::TextStyle& st, Point origin,
                           const std::string& colour) const {
-    const shape::Shaped shaped = shape::shape(font_for(st), st.size, text, st.features);
+    const std::string plain = plain_text(text);
+    const shape::Shaped shaped = shape::shape_mixed(font_for(st), nullptr, st.size, plain, st.features);
     GlyphRun run;
     run.font = st.font;
     run.size = st.size;
     run.colour = colour.empty() ? st.colour : colour;
     run.origin = origin;
-    run.utf8 = std::string(text);
+    run.utf8 = plain;
     Length pen;
     std::size_t g = 0;
     for (std::size_t c = 0; c < shaped.clusters.size(); ++c) {
@@ -144,7 +202,8 @@ GlyphRun Typesetter::line(std::string_view text, const style::TextStyle& st, Poi
 }
 
 Length Typesetter::width(std::string_view text, const style::TextStyle& st) const {
-    const shape::Shaped shaped = shape::shape(font_for(st), st.size, text, st.features);
+    const std::string plain = plain_text(text);
+    const shape::Shaped shaped = shape::shape_mixed(font_for(st), nullptr, st.size, plain, st.features);
     Length w;
     for (const auto& g : shaped.glyphs) w += g.advance + st.tracking;
     return w;

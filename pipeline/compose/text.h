@@ -6,17 +6,31 @@
 #include <vector>
 
 #include "compose/document.h"
+#include "compose/ruby.h"
 #include "linebreak/break.h"
 #include "shape/font_set.h"
+#include "shape/shape.h"
 #include "style/layout_set.h"
 
 namespace shokuhon::compose {
 
 struct TextBlock {
-    std::vector<GlyphRun> runs;  // one per line, origins relative to the block's top-left
-    Length height;               // lines × leading
-    Length width;                // widest line as set
+    std::vector<GlyphRun> runs;  // per line (and per ruby), origins relative to the block's top-left
+    Length height;               // lines × leading, plus leading added for ruby; vertical: longest column
+    Length width;                // widest line as set; vertical: columns × leading
     int lines = 0;
+    bool vertical = false;       // columns right to left, glyphs top to bottom
+};
+
+// A paragraph as composed: what was shaped, where it broke and why. paragraph() draws it;
+// compose-dump and the golden tests print it (compose/dump.h).
+struct Composition {
+    std::string text;               // as set: ruby markup taken out (compose/ruby.h)
+    shape::Shaped shaped;           // clusters as the breaker saw them (ruby complexes merged)
+    std::vector<RubyRun> ruby;      // one per ruby complex
+    linebreak::BreakParams params;
+    std::vector<linebreak::Line> lines;
+    bool vertical = false;
 };
 
 struct TextOptions {
@@ -31,6 +45,10 @@ public:
                linebreak::Mode mode = linebreak::Mode::kOptimal)
         : fonts_(fonts), layout_(layout), mode_(mode) {}
 
+    // Shapes and breaks a paragraph (text may carry ruby, compose/ruby.h) in `width`, the
+    // column's length for a vertical style.
+    Composition compose(std::string_view text, const style::TextStyle& st, Length width,
+                        const TextOptions& opt = {}) const;
     // Sets a paragraph in `width`; lines break by JLREQ rules and justify per the style.
     TextBlock paragraph(std::string_view text, const style::TextStyle& st, Length width,
                         const TextOptions& opt = {}) const;
@@ -46,8 +64,11 @@ public:
     const style::LayoutSet& layout() const { return layout_; }
     const style::TextStyle& style(const std::string& name) const { return layout_.style(name); }
 
+    linebreak::Mode mode() const { return mode_; }
+
 private:
     const shape::Font& font_for(const style::TextStyle& st) const;
+    const shape::Font* latin_font_for(const style::TextStyle& st) const;
     const shape::FontSet& fonts_;
     const style::LayoutSet& layout_;
     linebreak::Mode mode_;

@@ -261,7 +261,7 @@ void check_photo(const fs::path& dir, const std::string& src, const SourceLoc& l
                     "write it relative to the content folder, e.g. photos/name.jpg");
         return;
     }
-    if (!confined_path(dir, src)) {
+    if (!src.empty() && !confined_path(dir, src)) {
         diags.error("E-CONTENT-032", loc, entry + ": photo path \"" + src + "\" leads outside the content folder through a symbolic link",
                     "copy the photo into the content folder instead of linking to it");
         return;

@@ -1,8 +1,26 @@
 // First-fit line breaking with JLREQ's 追い込み before 追い出し (jlreq.md §6: prefer shrinking).
+#include <algorithm>
+
 #include "linebreak/detail/model.h"
 
 namespace shokuhon::linebreak::detail {
 namespace {
+
+// Past its stretch limits (or empty): the line would be letter-spaced or left visibly short.
+bool too_loose(const Model& m, std::size_t a, std::size_t b) {
+    const Extent e = extent(m, a, b);
+    return e.empty || e.natural + e.stretch < m.params.measure.sp;
+}
+
+std::size_t next_break(const Model& m, std::size_t from, std::uint8_t kind) {
+    while (m.legal[from] != kind && from < m.n) ++from;  // legal[n] is always kBreak
+    return from;
+}
+
+std::size_t prev_break(const Model& m, std::size_t from, std::size_t a, std::uint8_t kind) {
+    while (from > a && m.legal[from] != kind) --from;
+    return from;
+}
 
 // The line that starts at cluster a.
 Break next_line(const Model& m, std::size_t a) {
@@ -18,18 +36,23 @@ Break next_line(const Model& m, std::size_t a) {
     if (c == m.n) return {m.n, false};
     if (c > a && m.legal[c] && extent(m, a, c).natural == measure_sp) return {c, false};
     // ぶら下げ: a cl-06 / cl-07 that would start the next line hangs instead (jlreq.md §5).
-    if (m.units[c].hangable && m.legal[c + 1] && can_hang(m, a, c + 1)) return {c + 1, true};
+    if (m.units[c].hangable && m.legal[c + 1] == kBreak && can_hang(m, a, c + 1)) {
+        return {c + 1, true};
+    }
     // 追い込み: pull the clusters up to the next break in by shrinking, if the stages allow.
-    std::size_t in = c + 1;
-    while (!m.legal[in]) ++in;  // legal[n] is always set
+    const std::size_t in = next_break(m, c + 1, kBreak);
     if (extent(m, a, in).min_width() <= measure_sp) return {in, false};
-    // 追い出し: end at the last allowed break that fits and stretch.
-    std::size_t out = c;
-    while (out > a && !m.legal[out]) --out;
+    // 追い出し: end at the last allowed break that fits and stretch, unless that leaves the line
+    // past its stretch limits and a URL or e-mail address in the way may break (detail/tokens.h).
+    const std::size_t out = prev_break(m, c, a, kBreak);
+    if (out > a && !too_loose(m, a, out)) return {out, false};
+    const std::size_t token = prev_break(m, c, out, kTokenBreak);
+    if (token > out) return {token, false};
     if (out > a) return {out, false};
-    return {in, false};  // nothing fits before the first break: overfull
+    // Nothing fits before the first break: overfull.
+    const std::size_t token_in = next_break(m, c + 1, kTokenBreak);
+    return {std::min(in, token_in), false};
 }
-
 }  // namespace
 
 std::vector<Break> break_greedy(const Model& m) {

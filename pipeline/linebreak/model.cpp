@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "linebreak/detail/tokens.h"
 #include "linebreak/detail/western_punct.h"
 
 namespace shokuhon::linebreak::detail {
@@ -24,6 +25,11 @@ bool is_japanese_letter(C c) {
 
 bool is_one_of(C c, std::initializer_list<C> set) {
     return std::find(set.begin(), set.end(), c) != set.end();
+}
+
+// JLREQ 3.3.5: ruby may overhang kana (and ー, small kana), never kanji or punctuation.
+bool is_kana(C c) {
+    return c == C::kHiragana || c == C::kKatakana || c == C::kSmallKana || c == C::kProlongedSound;
 }
 
 // Deviation from JLREQ (where 円 is plain cl-19): a price is not split from its currency, so
@@ -60,13 +66,18 @@ private:
     }
     void make_unit(std::size_t i);
     void make_gap(std::size_t i);
-    bool legal_after(std::size_t i) const;
+    std::int64_t overhang(std::size_t i) const;
+    bool sentence_space(std::size_t i) const;
+    void find_tokens();
+    BreakWhy why_after(std::size_t i) const;
 
     std::span<const Cluster> cl_;
     const BreakParams& p_;
     std::int64_t em_;
     std::vector<C> cls_;
     std::vector<std::int64_t> trail_;  // blank inside the advance after the ink
+    std::vector<std::uint8_t> token_break_;  // per gap: a URL / e-mail break (detail/tokens.h)
+    std::vector<std::uint8_t> protect_;      // per gap: inside a protected token
     Model m_;
 };
 
@@ -120,7 +131,8 @@ void Builder::make_unit(std::size_t i) {
     const Cluster& c = cl_[i];
     Unit& u = m_.units[i];
     const std::int64_t adv = c.advance.sp, half = em_ / 2, quarter = em_ / 4;
-    C cls = classify(c.first_cp);
+    // A ruby or 縦中横 complex is set and broken like a kanji (JLREQ cl-22, cl-23, cl-30).
+    C cls = c.kind == ClusterKind::kPlain ? classify(c.first_cp) : C::kIdeographic;
     // Proportional quotes in Western text behave as Western letters ("don’t" stays whole);
     // JLREQ's cl-01/02 quotes are the full-width ones.
     if ((cls == C::kOpeningBracket || cls == C::kClosingBracket) && c.first_cp >= 0x2018 &&
@@ -163,6 +175,7 @@ void Builder::make_gap(std::size_t i) {
         return;
     }
     if (uj.space) return;
+    g.protect = protect_[i] != 0;
     const C ci = cls_[i], cj = cls_[j];
     // JLREQ 3.1.4 (jlreq.md §4), consecutive punctuation: one of the two blanks goes.
     const bool drop_trail =
@@ -187,15 +200,75 @@ void Builder::make_gap(std::size_t i) {
     } else if (stretches(i, j)) {
         g.stretch[kStretchJapanese] = em_ / 4;
     }
+    g.natural -= overhang(i);
+    if (sentence_space(i)) {
+        // jlreq.md §3: one em after a ？！ that ends a sentence mid-paragraph. It is glue in the
+        // model, not a U+3000 in the text, so the PDF's text stays the content's text. Fixed:
+        // JLREQ's shrink and stretch tables (Tables 3, 4) give no adjustment for it, and a
+        // line-end ？！ has none (the gap is not set at a break).
+        g.natural += em_;
+        g.sentence = true;
+    }
 }
 
-// May a line end after cluster i? Spaces: only after a whole run, which then ends the line.
-bool Builder::legal_after(std::size_t i) const {
+// JLREQ 3.3.5 (ruby overhang): a complex whose ruby is longer than its base may overlap a
+// neighbouring kana by up to half a ruby character (shape/ or compose/ measured how much).
+std::int64_t Builder::overhang(std::size_t i) const {
     const std::size_t j = i + 1;
-    if (m_.units[j].space) return false;
-    if (!m_.units[i].space) return !glued(i, j) && !end_prohibited(i) && !start_prohibited(j);
-    const std::size_t p = m_.prev_ink[i + 1];  // last ink cluster before the run, plus one
-    return p > 0 && !end_prohibited(p - 1) && !start_prohibited(j);
+    std::int64_t o = 0;
+    if (is_kana(cls_[i])) o += cl_[j].overhang_before.sp;
+    if (is_kana(cls_[j])) o += cl_[i].overhang_after.sp;
+    return o;
+}
+
+// A full-width ？！ followed directly by Japanese (no space, no closing bracket, no further ？！)
+// ends a sentence mid-paragraph (jlreq.md §3). Half-width ! ? are Western punctuation (cl-27).
+bool Builder::sentence_space(std::size_t i) const {
+    const std::size_t j = i + 1;
+    if (cls_[i] != C::kDividingPunct || 4 * cl_[i].advance.sp < 3 * em_) return false;
+    return is_japanese_letter(cls_[j]) || cls_[j] == C::kOpeningBracket;
+}
+
+// May a line end after cluster i, and why (not)? Spaces: only after a whole run, which then
+// ends the line.
+BreakWhy Builder::why_after(std::size_t i) const {
+    const std::size_t j = i + 1;
+    if (m_.units[j].space) return BreakWhy::kInSpace;
+    std::size_t last = i;
+    if (m_.units[i].space) {
+        const std::size_t p = m_.prev_ink[i + 1];  // last ink cluster before the run, plus one
+        if (p == 0) return BreakWhy::kInSpace;
+        last = p - 1;
+    } else if (glued(i, j)) {
+        return token_break_[i] ? BreakWhy::kTokenBreak : BreakWhy::kUnbreakable;
+    }
+    if (end_prohibited(last)) return BreakWhy::kEndProhibited;
+    if (start_prohibited(j)) return BreakWhy::kStartProhibited;
+    return BreakWhy::kAllowed;
+}
+
+// Marks the protected tokens among the Western runs and where a URL or e-mail address may break.
+void Builder::find_tokens() {
+    const std::size_t n = cl_.size();
+    token_break_.assign(n, 0);
+    protect_.assign(n, 0);
+    for (std::size_t i = 0; i < n;) {
+        std::size_t e = i + 1;
+        while (e < n && western(e - 1) && western(e) && glued(e - 1, e)) ++e;
+        if (!western(i) || e - i < 2) {
+            i = e;
+            continue;
+        }
+        std::u32string run;  // one code point per cluster: the first, or the last for breaks
+        for (std::size_t k = i; k < e; ++k) run += first(k);
+        const TokenKind kind = classify_token(run);
+        for (std::size_t k = i; k + 1 < e; ++k) {
+            protect_[k] = is_protected(kind) ? 1 : 0;
+            run[k - i] = last(k);
+            token_break_[k] = token_break_after(run, k - i, kind) ? 1 : 0;
+        }
+        i = e;
+    }
 }
 
 Model Builder::build() {
@@ -211,13 +284,19 @@ Model Builder::build() {
     cls_.resize(n);
     trail_.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) make_unit(i);
+    find_tokens();
     for (std::size_t i = 0; i + 1 < n; ++i) make_gap(i);
     m_.next_ink[n] = n;
     for (std::size_t i = n; i-- > 0;) m_.next_ink[i] = m_.units[i].space ? m_.next_ink[i + 1] : i;
     for (std::size_t i = 0; i < n; ++i)
         m_.prev_ink[i + 1] = m_.units[i].space ? m_.prev_ink[i] : i + 1;
-    for (std::size_t i = 0; i + 1 < n; ++i) m_.legal[i + 1] = legal_after(i) ? 1 : 0;
-    m_.legal[n] = 1;
+    m_.why.assign(n + 1, BreakWhy::kParagraphEnd);
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const BreakWhy w = m_.why[i + 1] = why_after(i);
+        m_.legal[i + 1] = w == BreakWhy::kAllowed ? kBreak : w == BreakWhy::kTokenBreak ? kTokenBreak
+                                                                                     : kNoBreak;
+    }
+    m_.legal[n] = kBreak;
     Sums s;  // running, so no step waits on the store of the last
     for (std::size_t i = 0; i < n; ++i) {
         const Gap& g = m_.gaps[i];

@@ -23,6 +23,9 @@ constexpr double kPunctDemerits = 2000;       // two lines in a row ending in ã€
 constexpr double kShortLastDemerits = 50000;  // a last line of one or two clusters
 constexpr std::int64_t kShortLast = 3;
 constexpr double kHangPenalty = 5;          // an exact fit without hanging wins ties
+// A break inside a URL or e-mail address (after / or before ., detail/tokens.h): like TeX's
+// \hyphenpenalty, but dearer, so it is taken only to spare a very loose line.
+constexpr double kTokenBreakPenalty = 150;
 constexpr double kOverfullDemerits = 1e10;  // the way out when nothing fits
 constexpr double kTolerance = 200;  // first pass (TeX \tolerance): stretch ratio up to â‰ˆ 1.26
 // Deviation from TeX: shrinking costs a tenth of the badness of stretching by the same ratio,
@@ -73,9 +76,10 @@ public:
     std::vector<Break> run();
 
 private:
-    bool line_cost(const Extent& f, bool hang, bool last, LineCost& out) const;
+    bool line_cost(const Extent& f, bool hang, bool last, bool token, LineCost& out) const;
     void consider(std::size_t from, const LineCost& c);
-    void try_line(std::size_t k, std::size_t e, const Extent& f, bool hang, bool last);
+    void try_line(std::size_t k, std::size_t e, const Extent& f, bool hang, bool last,
+                  bool token = false);
     bool commit(std::size_t b, bool last, std::size_t fallback);
 
     const Model& m_;
@@ -87,7 +91,7 @@ private:
 };
 
 // False when the line is beyond this pass's tolerance.
-bool Breaker::line_cost(const Extent& f, bool hang, bool last, LineCost& out) const {
+bool Breaker::line_cost(const Extent& f, bool hang, bool last, bool token, LineCost& out) const {
     const double bad = badness(f, measure_, last);
     if (bad > tolerance_) return false;
     const double cost = f.natural > measure_ ? bad * kShrinkWeight : bad;
@@ -99,6 +103,7 @@ bool Breaker::line_cost(const Extent& f, bool hang, bool last, LineCost& out) co
     out.fitness = fitness_class(f, measure_, bad);
     out.punct = hang || ends_in_punct(m_, f);
     if (hang) out.demerits += kHangPenalty * kHangPenalty;
+    if (token) out.demerits += kTokenBreakPenalty * kTokenBreakPenalty;
     return true;
 }
 
@@ -113,9 +118,10 @@ void Breaker::consider(std::size_t from, const LineCost& c) {
 }
 
 // The line f from the active nodes [k, e), which all sit at the same position.
-void Breaker::try_line(std::size_t k, std::size_t e, const Extent& f, bool hang, bool last) {
+void Breaker::try_line(std::size_t k, std::size_t e, const Extent& f, bool hang, bool last,
+                       bool token) {
     LineCost c;
-    if (!line_cost(f, hang, last, c)) return;
+    if (!line_cost(f, hang, last, token, c)) return;
     for (std::size_t i = k; i < e; ++i) consider(active_[i], c);
 }
 
@@ -159,13 +165,13 @@ std::vector<Break> Breaker::run() {
             for (e = k + 1; e < active_.size() && nodes_[active_[e]].pos == a;) ++e;
             const Extent f = extent(m_, a, b);
             if (f.min_width() <= measure_) {
-                try_line(k, e, f, false, last);
+                try_line(k, e, f, false, last, m_.legal[b] == kTokenBreak);
                 next_active_.insert(next_active_.end(), active_.begin() + static_cast<long>(k),
                                     active_.begin() + static_cast<long>(e));
             } else {
                 fallback = active_[e - 1];  // the latest position that died here
             }
-            if (can_hang(m_, a, b)) {
+            if (m_.legal[b] == kBreak && can_hang(m_, a, b)) {
                 const Extent h = extent(m_, a, b - 1);
                 if (h.min_width() <= measure_) try_line(k, e, h, true, last);
             }

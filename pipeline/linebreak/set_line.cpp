@@ -68,8 +68,12 @@ void stretch(const Model& m, const Fit& f, std::int64_t need, std::vector<std::i
     } else if (f.stretch_gaps > 0) {
         spread(f, need, f.stretch_gaps, any, adj);
     } else {
-        spread(
-            f, need, f.gaps, [](std::size_t) -> std::int64_t { return 1; }, adj);
+        // Never inside a URL, e-mail address, handle or phone number (detail/tokens.h): such a
+        // line is left short rather than the token altered.
+        const auto open = [&](std::size_t k) -> std::int64_t { return m.gaps[k].protect ? 0 : 1; };
+        std::int64_t count = 0;
+        for (std::size_t k = f.eb; k < f.el; ++k) count += open(k);
+        spread(f, need, count, open, adj);
     }
 }
 

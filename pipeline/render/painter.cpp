@@ -22,18 +22,31 @@ std::string read_file(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Cairo may keep a font face (and so its FT_Face) alive after we drop it, in its caches.
-// Each face therefore holds a reference to the FT_Library and releases both when Cairo
-// finally destroys the face.
-struct FaceOwner {
+// The FreeType library of a Painter, freed (with its memory manager) by the last owner.
+struct FtLibrary {
     FT_Library lib = nullptr;
+    FtLibrary() {
+        if (FT_Init_FreeType(&lib) != 0) lib = nullptr;
+    }
+    ~FtLibrary() {
+        if (lib) FT_Done_FreeType(lib);
+    }
+    FtLibrary(const FtLibrary&) = delete;
+    FtLibrary& operator=(const FtLibrary&) = delete;
+};
+
+// Cairo may keep a font face (and so its FT_Face) alive after we drop it, in its caches,
+// and destroy it while a later Painter draws. Each face therefore shares ownership of the
+// library: FT_Reference_Library alone is not enough, because FT_Done_FreeType frees the
+// memory manager the face still needs (a use after free once a second Painter runs).
+struct FaceOwner {
+    std::shared_ptr<FtLibrary> lib;
     FT_Face face = nullptr;
 };
 void release_face(void* p) {
     auto* owner = static_cast<FaceOwner*>(p);
     FT_Done_Face(owner->face);
-    FT_Done_Library(owner->lib);
-    delete owner;
+    delete owner;  // the library goes with its last face
 }
 const cairo_user_data_key_t kFaceKey{};
 
@@ -56,13 +69,8 @@ void rounded_rect(cairo_t* cr, double x, double y, double w, double h, double r)
 }  // namespace
 
 struct Painter::Ft {
-    FT_Library lib = nullptr;
-    Ft() {
-        if (FT_Init_FreeType(&lib) != 0) lib = nullptr;
-    }
-    ~Ft() {
-        if (lib) FT_Done_FreeType(lib);
-    }
+    std::shared_ptr<FtLibrary> shared = std::make_shared<FtLibrary>();
+    FT_Library lib = shared->lib;
 };
 
 Painter::Painter(const style::LayoutSet& layout, const shape::FontSet& fonts, ImageMode mode,
@@ -83,9 +91,8 @@ cairo_font_face_t* Painter::face(const std::string& role) {
         if (error_.empty()) error_ = "cannot open font " + font->file().string();
         return nullptr;
     }
-    FT_Reference_Library(ft_->lib);
     FontFacePtr cf{cairo_ft_font_face_create_for_ft_face(ft, 0)};
-    cairo_font_face_set_user_data(cf.get(), &kFaceKey, new FaceOwner{ft_->lib, ft}, release_face);
+    cairo_font_face_set_user_data(cf.get(), &kFaceKey, new FaceOwner{ft_->shared, ft}, release_face);
     auto* raw = cf.get();
     faces_.emplace(role, std::move(cf));
     return raw;

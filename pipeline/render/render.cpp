@@ -2,6 +2,8 @@
 
 #include <cairo-pdf.h>
 
+#include <algorithm>
+
 #include "render/painter.h"
 
 namespace shokuhon::render {
@@ -88,6 +90,147 @@ bool render_png(const RenderInputs& in, std::size_t page_index, double dpi,
         if (!check(cairo_status(cr.get()), "page " + std::to_string(page_index + 1), out, diags)) return false;
     }
     return check(cairo_surface_write_to_png(surface.get(), out.c_str()), "cannot write PNG", out, diags);
+}
+
+}  // namespace shokuhon::render
+
+// Rasters, PNG streams and sheets: what previews, thumbnails and proof sheets need.
+namespace shokuhon::render {
+namespace {
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+struct ReadCursor {
+    std::string_view bytes;
+    std::size_t at = 0;
+};
+
+cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length) {
+    auto* c = static_cast<ReadCursor*>(closure);
+    if (c->bytes.size() - c->at < length) return CAIRO_STATUS_READ_ERROR;
+    std::copy_n(c->bytes.data() + c->at, length, reinterpret_cast<char*>(data));
+    c->at += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// Copies an RGB24/ARGB32 image surface into a Raster (alpha dropped: pages are opaque).
+void to_raster(cairo_surface_t* s, Raster& out) {
+    cairo_surface_flush(s);
+    out.width = cairo_image_surface_get_width(s);
+    out.height = cairo_image_surface_get_height(s);
+    const int stride = cairo_image_surface_get_stride(s);
+    const unsigned char* data = cairo_image_surface_get_data(s);
+    out.rgb.assign(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height), 0);
+    for (int y = 0; y < out.height; ++y) {
+        const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        std::copy_n(row, out.width, out.rgb.begin() + static_cast<std::ptrdiff_t>(y) * out.width);
+    }
+    for (auto& px : out.rgb) px &= 0xFFFFFFu;
+}
+
+// The source part of a page, scaled to fit its frame and clipped to it.
+void draw_inset(cairo_t* cr, Painter& painter, const compose::Document& doc, const Inset& inset) {
+    if (inset.page_index >= doc.pages.size() || inset.source.w.sp <= 0 || inset.source.h.sp <= 0) return;
+    const Rect& f = inset.frame;
+    const Rect& src = inset.source;
+    const double s = std::min(f.w.pt() / src.w.pt(), f.h.pt() / src.h.pt());
+    cairo_save(cr);
+    cairo_rectangle(cr, f.x.pt(), f.y.pt(), f.w.pt(), f.h.pt());
+    cairo_clip(cr);
+    cairo_translate(cr, f.x.pt() + (f.w.pt() - src.w.pt() * s) / 2, f.y.pt() + (f.h.pt() - src.h.pt() * s) / 2);
+    cairo_scale(cr, s, s);
+    cairo_translate(cr, -src.x.pt(), -src.y.pt());
+    // Paper white under the page: the sheet may be tinted around it.
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_rectangle(cr, src.x.pt(), src.y.pt(), src.w.pt(), src.h.pt());
+    cairo_fill(cr);
+    painter.paint(cr, doc.pages[inset.page_index], false);
+    cairo_restore(cr);
+}
+
+}  // namespace
+
+bool render_raster(const RenderInputs& in, std::size_t page_index, double dpi, Raster& out,
+                   Diagnostics& diags) {
+    const auto& doc = in.doc;
+    const std::filesystem::path what = "page " + std::to_string(page_index + 1);
+    if (page_index >= doc.pages.size()) {
+        diags.error("E-RENDER-003", {what.string(), 0, 0}, "no page " + std::to_string(page_index + 1));
+        return false;
+    }
+    const double scale = dpi / 72.0;
+    const int w = static_cast<int>((doc.trim.w + doc.bleed * 2).pt() * scale + 0.5);
+    const int h = static_cast<int>((doc.trim.h + doc.bleed * 2).pt() * scale + 0.5);
+    SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)};
+    Painter painter(in.layout, in.fonts, ImageMode::kDecode, scale);
+    {
+        CairoPtr cr{cairo_create(surface.get())};
+        cairo_set_source_rgb(cr.get(), 1, 1, 1);
+        cairo_paint(cr.get());
+        cairo_scale(cr.get(), scale, scale);
+        cairo_translate(cr.get(), doc.bleed.pt(), doc.bleed.pt());
+        painter.paint(cr.get(), doc.pages[page_index], false);
+        if (!check(cairo_status(cr.get()), what.string(), what, diags)) return false;
+    }
+    to_raster(surface.get(), out);
+    return true;
+}
+
+std::string encode_png(const Raster& r) {
+    std::string bytes;
+    if (r.width <= 0 || r.height <= 0) return bytes;
+    SurfacePtr s{cairo_image_surface_create(CAIRO_FORMAT_RGB24, r.width, r.height)};
+    cairo_surface_flush(s.get());
+    const int stride = cairo_image_surface_get_stride(s.get());
+    unsigned char* data = cairo_image_surface_get_data(s.get());
+    for (int y = 0; y < r.height; ++y) {
+        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        std::copy_n(r.rgb.begin() + static_cast<std::ptrdiff_t>(y) * r.width, r.width, row);
+    }
+    cairo_surface_mark_dirty(s.get());
+    if (cairo_surface_write_to_png_stream(s.get(), append_bytes, &bytes) != CAIRO_STATUS_SUCCESS) bytes.clear();
+    return bytes;
+}
+
+bool decode_png(std::string_view png, Raster& out) {
+    ReadCursor cursor{png, 0};
+    SurfacePtr s{cairo_image_surface_create_from_png_stream(read_bytes, &cursor)};
+    if (cairo_surface_status(s.get()) != CAIRO_STATUS_SUCCESS) return false;
+    const auto fmt = cairo_image_surface_get_format(s.get());
+    if (fmt != CAIRO_FORMAT_RGB24 && fmt != CAIRO_FORMAT_ARGB32) return false;
+    to_raster(s.get(), out);
+    return true;
+}
+
+bool render_sheets_pdf(const RenderInputs& in, const std::vector<Sheet>& sheets,
+                       const std::string& title, const std::filesystem::path& out,
+                       Diagnostics& diags) {
+    if (sheets.empty()) return false;
+    SurfacePtr surface{cairo_pdf_surface_create(out.c_str(), sheets[0].size.w.pt(), sheets[0].size.h.pt())};
+    if (!check(cairo_surface_status(surface.get()), "cannot create PDF", out, diags)) return false;
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "shokuhon");
+    Painter painter(in.layout, in.fonts, ImageMode::kPassThrough, 1.0);
+    bool ok = true;
+    {
+        CairoPtr cr{cairo_create(surface.get())};
+        for (const auto& sheet : sheets) {
+            cairo_pdf_surface_set_size(surface.get(), sheet.size.w.pt(), sheet.size.h.pt());
+            for (const auto& inset : sheet.insets) draw_inset(cr.get(), painter, in.doc, inset);
+            painter.paint(cr.get(), sheet.overlay, false);
+            cairo_show_page(cr.get());
+            ok = ok && check(cairo_status(cr.get()), "proof sheet", out, diags);
+        }
+    }
+    if (!painter.error().empty()) {
+        diags.error("E-RENDER-002", {out.string(), 0, 0}, painter.error());
+        ok = false;
+    }
+    cairo_surface_finish(surface.get());
+    return check(cairo_surface_status(surface.get()), "cannot write PDF", out, diags) && ok;
 }
 
 }  // namespace shokuhon::render

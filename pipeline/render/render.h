@@ -2,8 +2,11 @@
 // extractable through clusters, JPEGs passed through once, outline, page labels, metadata)
 // and PNG (for proofs and previews). Makes no layout decisions: never measures or breaks text.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "compose/document.h"
 #include "core/diagnostics.h"
@@ -24,5 +27,34 @@ bool render_pdf(const RenderInputs& in, const std::filesystem::path& out, Diagno
 // Writes one page (0-based index) as a PNG at `dpi`, trim plus bleed.
 bool render_png(const RenderInputs& in, std::size_t page_index, double dpi,
                 const std::filesystem::path& out, Diagnostics& diags);
+
+// A page as pixels, 0xRRGGBB each, rows top to bottom: previews, thumbnails, pixel diffs.
+struct Raster {
+    int width = 0, height = 0;
+    std::vector<std::uint32_t> rgb;
+};
+
+// Renders one page (0-based, trim plus bleed) at `dpi` into `out`, in memory.
+bool render_raster(const RenderInputs& in, std::size_t page_index, double dpi, Raster& out,
+                   Diagnostics& diags);
+// PNG bytes of a raster; and back (false when the bytes are not a readable PNG).
+std::string encode_png(const Raster& r);
+bool decode_png(std::string_view png, Raster& out);
+
+// Part of a page of `in.doc` drawn onto a sheet (proof sheets for shops).
+struct Inset {
+    std::size_t page_index = 0;
+    Rect source;  // trim coordinates of that page; may reach into the bleed
+    Rect frame;   // where it lands on the sheet: scaled to fit, centred, never distorted
+};
+struct Sheet {
+    Size size;                  // the sheet's page, no bleed
+    std::vector<Inset> insets;
+    compose::Page overlay;      // drawn over the insets in sheet coordinates: notes, marks
+};
+// Writes the sheets as a PDF, one page each, with the document's fonts and palette.
+bool render_sheets_pdf(const RenderInputs& in, const std::vector<Sheet>& sheets,
+                       const std::string& title, const std::filesystem::path& out,
+                       Diagnostics& diags);
 
 }  // namespace shokuhon::render

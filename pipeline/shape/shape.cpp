@@ -1,16 +1,11 @@
 #include "shape/shape.h"
 
+#include "shape/detail.h"
+
 namespace shokuhon::shape {
 namespace {
 
 using BufferPtr = CHandle<hb_buffer_t, hb_buffer_destroy>;
-
-Length scale(hb_position_t v, const Font& font, Length size) {
-    // font units → sp at `size`, rounded once (|v| < 2^20 and size < 2^32 sp: no overflow).
-    const std::int64_t num = static_cast<std::int64_t>(v) * size.sp;
-    const auto upem = static_cast<std::int64_t>(font.upem());
-    return Length::from_sp((num >= 0 ? num + upem / 2 : num - upem / 2) / upem);
-}
 
 std::vector<hb_feature_t> to_features(const std::vector<std::string>& names) {
     std::vector<hb_feature_t> out;
@@ -22,6 +17,66 @@ std::vector<hb_feature_t> to_features(const std::vector<std::string>& names) {
 }
 
 }  // namespace
+
+namespace detail {
+
+Length scale(hb_position_t v, const Font& font, Length size) {
+    // font units → sp at `size`, rounded once (|v| < 2^20 and size < 2^32 sp: no overflow).
+    const std::int64_t num = static_cast<std::int64_t>(v) * size.sp;
+    const auto upem = static_cast<std::int64_t>(font.upem());
+    return Length::from_sp((num >= 0 ? num + upem / 2 : num - upem / 2) / upem);
+}
+
+void shape_run(const Font& font, Length size, std::string_view text, std::size_t begin,
+               std::size_t end, const std::vector<std::string>& features, const RunSpec& spec,
+               Shaped& out) {
+    if (end <= begin) return;
+    BufferPtr buf{hb_buffer_create()};
+    // The whole text as context (for contextual forms), the run as the part to shape.
+    hb_buffer_add_utf8(buf.get(), text.data(), static_cast<int>(text.size()),
+                       static_cast<unsigned>(begin), static_cast<int>(end - begin));
+    hb_buffer_set_direction(buf.get(), spec.direction);
+    hb_buffer_set_script(buf.get(), spec.script);
+    hb_buffer_set_language(buf.get(), hb_language_from_string(spec.language, -1));
+    const auto feats = to_features(features);
+    hb_shape(font.hb(), buf.get(), feats.data(), static_cast<unsigned>(feats.size()));
+    const bool vertical = HB_DIRECTION_IS_VERTICAL(spec.direction);
+    unsigned n = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
+    const std::size_t first_cluster = out.clusters.size();
+    for (unsigned g = 0; g < n; ++g) {
+        if (out.clusters.size() == first_cluster || out.clusters.back().text_begin != info[g].cluster) {
+            linebreak::Cluster c;
+            c.text_begin = info[g].cluster;
+            out.clusters.push_back(c);
+        }
+        Glyph glyph;
+        glyph.gid = info[g].codepoint;
+        glyph.cluster = static_cast<std::uint32_t>(out.clusters.size() - 1);
+        glyph.face = spec.face;
+        glyph.x_offset = scale(pos[g].x_offset, font, size);
+        // HarfBuzz is y-up: a vertical advance is negative, offsets point up.
+        glyph.advance = vertical ? -scale(pos[g].y_advance, font, size) : scale(pos[g].x_advance, font, size);
+        glyph.y_offset = vertical ? -scale(pos[g].y_offset, font, size) : scale(pos[g].y_offset, font, size);
+        out.clusters.back().advance += glyph.advance;
+        out.glyphs.push_back(glyph);
+    }
+}
+
+void finish_clusters(std::string_view text, Shaped& out) {
+    for (std::size_t c = 0; c < out.clusters.size(); ++c) {
+        auto& cl = out.clusters[c];
+        cl.text_end = c + 1 < out.clusters.size() ? out.clusters[c + 1].text_begin
+                                                   : static_cast<std::uint32_t>(text.size());
+        std::size_t i = cl.text_begin;
+        cl.first_cp = decode_utf8(text, i);
+        cl.last_cp = cl.first_cp;
+        while (i < cl.text_end) cl.last_cp = decode_utf8(text, i);
+    }
+}
+
+}  // namespace detail
 
 char32_t decode_utf8(std::string_view s, std::size_t& i) {
     const auto b0 = static_cast<unsigned char>(s[i]);
@@ -41,44 +96,8 @@ char32_t decode_utf8(std::string_view s, std::size_t& i) {
 Shaped shape(const Font& font, Length size, std::string_view utf8,
              const std::vector<std::string>& features) {
     Shaped out;
-    if (utf8.empty()) return out;
-    BufferPtr buf{hb_buffer_create()};
-    hb_buffer_add_utf8(buf.get(), utf8.data(), static_cast<int>(utf8.size()), 0,
-                       static_cast<int>(utf8.size()));
-    hb_buffer_set_direction(buf.get(), HB_DIRECTION_LTR);
-    hb_buffer_set_script(buf.get(), HB_SCRIPT_HAN);
-    hb_buffer_set_language(buf.get(), hb_language_from_string("ja", 2));
-    const auto feats = to_features(features);
-    hb_shape(font.hb(), buf.get(), feats.data(), static_cast<unsigned>(feats.size()));
-
-    unsigned n = 0;
-    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
-    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
-    out.glyphs.reserve(n);
-    for (unsigned g = 0; g < n; ++g) {
-        if (out.clusters.empty() || out.clusters.back().text_begin != info[g].cluster) {
-            linebreak::Cluster c;
-            c.text_begin = info[g].cluster;
-            out.clusters.push_back(c);
-        }
-        Glyph glyph;
-        glyph.gid = info[g].codepoint;
-        glyph.cluster = static_cast<std::uint32_t>(out.clusters.size() - 1);
-        glyph.advance = scale(pos[g].x_advance, font, size);
-        glyph.x_offset = scale(pos[g].x_offset, font, size);
-        glyph.y_offset = scale(pos[g].y_offset, font, size);
-        out.clusters.back().advance += glyph.advance;
-        out.glyphs.push_back(glyph);
-    }
-    for (std::size_t c = 0; c < out.clusters.size(); ++c) {
-        auto& cl = out.clusters[c];
-        cl.text_end = c + 1 < out.clusters.size() ? out.clusters[c + 1].text_begin
-                                                   : static_cast<std::uint32_t>(utf8.size());
-        std::size_t i = cl.text_begin;
-        cl.first_cp = decode_utf8(utf8, i);
-        cl.last_cp = cl.first_cp;
-        while (i < cl.text_end) cl.last_cp = decode_utf8(utf8, i);
-    }
+    detail::shape_run(font, size, utf8, 0, utf8.size(), features, {}, out);
+    detail::finish_clusters(utf8, out);
     return out;
 }
 

@@ -7,7 +7,12 @@ namespace shokuhon::style {
 
 Colour::Rgb Colour::rgb() const {
     // Screen approximation only; print output uses the CMYK values themselves.
-    return {(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)};
+    Rgb v{(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)};
+    if (rgb_alias > 0) {
+        const double d = 0.002 * rgb_alias;
+        v.r = v.r < 0.5 ? v.r + d : v.r - d;
+    }
+    return v;
 }
 
 std::string Template::get(const std::string& key, const std::string& fallback) const {

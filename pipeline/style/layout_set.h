@@ -15,11 +15,24 @@ namespace shokuhon::style {
 struct Colour {
     std::string name;
     double c = 0, m = 0, y = 0, k = 1;
+    // > 0 when the naive RGB of this colour equals another palette colour's (black and rich
+    // black are both 0 0 0): rgb() then shifts it by rgb_alias × 0.002, invisible on screen, so
+    // that the print pass can map every RGB the renderer wrote back to exactly one CMYK.
+    int rgb_alias = 0;
+    SourceLoc loc;
     struct Rgb { double r, g, b; };
     Rgb rgb() const;  // naive conversion for screen proofs
+    double total_ink() const { return c + m + y + k; }  // 1.0 = 100 %
 };
 
 enum class Align { kJustify, kStart, kCenter, kEnd };
+
+// Line-breaking strictness (JLREQ Addendum, jlreq.md §2): which characters may start a line.
+// very-strict also keeps small kana, ー and 々 off a line start (the house rule; what printers
+// and ICU call "strict"); strict allows them (JLREQ's default for general publications).
+enum class Kinsoku { kVeryStrict, kStrict, kLoose, kVeryLoose };
+// Writing direction of a style: horizontal (横組) or vertical (縦組, top to bottom).
+enum class Writing { kHorizontal, kVertical };
 
 struct TextStyle {
     std::string name;
@@ -31,6 +44,10 @@ struct TextStyle {
     std::string colour = "black";
     Align align = Align::kJustify;
     std::vector<std::string> features;  // OpenType features, e.g. palt
+    Kinsoku kinsoku = Kinsoku::kVeryStrict;  // <styles kinsoku> or the style's own kinsoku=
+    bool hang = false;                       // ぶら下げ of 。、 past the measure (hang="yes")
+    Writing writing = Writing::kHorizontal;  // writing="vertical": 縦組
+    std::string latin_font;                  // font role for Latin runs ("" = the style's font)
     SourceLoc loc;
 };
 
@@ -58,8 +75,25 @@ struct Template {
     double get_double(const std::string& key, double fallback) const;
 };
 
+// <print>: what the print build (shokuhon build --print) needs from the designer. Paths are
+// resolved against the layouts folder at load time.
+struct PrintSettings {
+    std::string pdfx = "X-4";                      // X-4 or X-1a
+    std::string profile = "icc/FOGRA39L_coated.icc";  // CMYK output profile (OutputIntent)
+    std::string rgb_profile = "icc/sRGB.icc";        // RGB photos in X-4 (ICCBased)
+    std::string condition = "FOGRA39";               // OutputConditionIdentifier
+    std::string condition_name =
+        "Offset commercial printing, coated paper (ISO 12647-2:2004/Amd 1, FOGRA39)";
+    std::string registry = "http://www.color.org";
+    int ink_limit = 300;                   // total area coverage of any palette colour, %
+    Length rich_black_min = Length::from_mm(10);  // smallest side of an area in rich black
+    double ppi_warning = 300, ppi_error = 200;    // effective resolution of placed photos
+    SourceLoc loc;
+};
+
 struct LayoutSet {
     Geometry geometry;
+    PrintSettings print;
     std::map<std::string, Colour> colours;
     std::map<std::string, TextStyle> styles;
     std::map<std::string, Template> templates;

@@ -1,6 +1,9 @@
 #include "style/load.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <set>
 #include <sstream>
 
 #include "style/schemas.h"
@@ -40,6 +43,48 @@ Length len(const xmlio::Document& doc, const xmlNode* n, const char* name, Lengt
     return *l;
 }
 
+Kinsoku to_kinsoku(const std::string& v, Kinsoku fallback) {
+    if (v == "very-strict") return Kinsoku::kVeryStrict;
+    if (v == "strict") return Kinsoku::kStrict;
+    if (v == "loose") return Kinsoku::kLoose;
+    if (v == "very-loose") return Kinsoku::kVeryLoose;
+    return fallback;  // absent (the schema rejects any other value)
+}
+
+// Composition settings of a style: kinsoku= and hang= default to those on <styles>, so a
+// layout states its house rule once (layouts/README.md).
+void load_composition(const xmlNode* styles, const xmlNode* s, TextStyle& st) {
+    const Kinsoku book = to_kinsoku(attr_opt(styles, "kinsoku").value_or(""), Kinsoku::kVeryStrict);
+    st.kinsoku = to_kinsoku(attr_opt(s, "kinsoku").value_or(""), book);
+    st.hang = attr_opt(s, "hang").value_or(attr_opt(styles, "hang").value_or("no")) == "yes";
+    st.writing = attr_opt(s, "writing").value_or("horizontal") == "vertical" ? Writing::kVertical
+                                                                              : Writing::kHorizontal;
+    st.latin_font = attr_opt(s, "latin-font").value_or("");
+}
+
+// 版面 given as characters × lines of a style (Japanese practice): the type area is exactly
+// that text block, and the bottom and outer margins are what remains of the trim.
+void derive_hanmen(const xmlio::Document& doc, const xmlNode* h, LayoutSet& out, Diagnostics& diags) {
+    const auto chars = attr_opt(h, "chars"), lines = attr_opt(h, "lines"), name = attr_opt(h, "style");
+    if (!chars || !lines || !name) return;
+    auto it = out.styles.find(*name);
+    if (it == out.styles.end()) {
+        diags.error("E-LAYOUT-009", doc.loc(h), "hanmen: unknown style \"" + *name + "\"");
+        return;
+    }
+    Geometry& g = out.geometry;
+    const Length w = (it->second.size + it->second.tracking) * std::stoll(*chars);
+    // n lines take n - 1 line feeds plus one type size.
+    const Length ht = it->second.leading * (std::stoll(*lines) - 1) + it->second.size;
+    g.outer = g.trim_w - g.inner - w;
+    g.bottom = g.trim_h - g.top - ht;
+    if (g.outer < Length{} || g.bottom < Length{}) {
+        diags.error("E-LAYOUT-010", doc.loc(h), "hanmen: " + *chars + " characters × " + *lines +
+                    " lines of \"" + *name + "\" do not fit on the page",
+                    "use fewer characters or lines, or a smaller style");
+    }
+}
+
 void load_layout(const xmlio::Document& doc, LayoutSet& out, Diagnostics& diags) {
     const xmlNode* r = doc.root();
     Geometry& g = out.geometry;
@@ -72,6 +117,7 @@ void load_layout(const xmlio::Document& doc, LayoutSet& out, Diagnostics& diags)
         col.m = m / 100.0;
         col.y = y / 100.0;
         col.k = k / 100.0;
+        col.loc = doc.loc(c);
         if (!out.colours.emplace(col.name, col).second) {
             diags.error("E-LAYOUT-004", doc.loc(c), "colour \"" + col.name + "\" is declared twice");
         }
@@ -90,6 +136,7 @@ void load_layout(const xmlio::Document& doc, LayoutSet& out, Diagnostics& diags)
                  : a == "end"   ? Align::kEnd   : Align::kJustify;
         std::istringstream f(attr(s, "features"));
         for (std::string feat; f >> feat;) st.features.push_back(feat);
+        load_composition(child(r, "styles"), s, st);
         st.loc = doc.loc(s);
         if (!out.colours.count(st.colour)) {
             diags.error("E-LAYOUT-005", st.loc,
@@ -100,6 +147,7 @@ void load_layout(const xmlio::Document& doc, LayoutSet& out, Diagnostics& diags)
             diags.error("E-LAYOUT-004", st.loc, "style \"" + st.name + "\" is declared twice");
         }
     }
+    derive_hanmen(doc, h, out, diags);
     for (const char* name : kRequiredStyles) {
         if (!out.styles.count(name)) {
             diags.error("E-LAYOUT-006", doc.loc(child(r, "styles")),
@@ -138,6 +186,59 @@ void load_templates(const xmlio::Document& doc, LayoutSet& out, Diagnostics& dia
     }
 }
 
+// Gives every palette colour its own screen RGB (Colour::rgb_alias): the print pass maps the
+// renderer's RGB back to CMYK, so two colours must never share one. The colour with less ink
+// keeps the exact value (black stays 0 0 0; rich black moves).
+void separate_rgb(std::map<std::string, Colour>& colours) {
+    std::vector<Colour*> order;
+    for (auto& entry : colours) order.push_back(&entry.second);
+    std::stable_sort(order.begin(), order.end(), [](const Colour* a, const Colour* b) {
+        return a->total_ink() < b->total_ink();
+    });
+    auto key = [](const Colour::Rgb v) {  // the print pass rounds to 1/10000 the same way
+        return std::array<long, 3>{std::lround(v.r * 1e4), std::lround(v.g * 1e4), std::lround(v.b * 1e4)};
+    };
+    std::set<std::array<long, 3>> used;
+    for (Colour* c : order) {
+        for (c->rgb_alias = 0; !used.insert(key(c->rgb())).second && c->rgb_alias < 100;) ++c->rgb_alias;
+    }
+}
+
+std::string resolved(const fs::path& dir, const std::string& p) {
+    if (p.empty() || fs::path(p).is_absolute()) return p;
+    return (dir / p).lexically_normal().string();
+}
+
+double number_attr(const xmlNode* n, const char* name, double fallback) {
+    const auto v = attr_opt(n, name);
+    return v ? std::stod(*v) : fallback;  // the schema admits only decimal numbers here
+}
+
+// <print>: optional; every attribute has a default (PrintSettings).
+void load_print(const xmlio::Document& doc, const fs::path& dir, LayoutSet& out, Diagnostics& diags) {
+    PrintSettings& p = out.print;
+    const xmlNode* n = child(doc.root(), "print");
+    p.loc = n ? doc.loc(n) : SourceLoc{(dir / "layout.xml").string(), 0, 0};
+    if (n) {
+        p.pdfx = attr_opt(n, "pdfx").value_or(p.pdfx);
+        p.profile = attr_opt(n, "profile").value_or(p.profile);
+        p.rgb_profile = attr_opt(n, "rgb-profile").value_or(p.rgb_profile);
+        p.condition = attr_opt(n, "condition").value_or(p.condition);
+        p.condition_name = attr_opt(n, "condition-name").value_or(p.condition_name);
+        p.registry = attr_opt(n, "registry").value_or(p.registry);
+        p.ink_limit = static_cast<int>(number_attr(n, "ink-limit", p.ink_limit));
+        p.rich_black_min = len(doc, n, "rich-black-min", p.rich_black_min, diags);
+        p.ppi_warning = number_attr(n, "ppi-warning", p.ppi_warning);
+        p.ppi_error = number_attr(n, "ppi-error", p.ppi_error);
+    }
+    p.profile = resolved(dir, p.profile);
+    p.rgb_profile = resolved(dir, p.rgb_profile);
+    if (p.ppi_error > p.ppi_warning) {
+        diags.error("E-LAYOUT-009", p.loc, "print: ppi-error is above ppi-warning",
+                    "a photo under ppi-error fails the print build; under ppi-warning it is reported");
+    }
+}
+
 }  // namespace
 
 LayoutSet load_layout_set(const fs::path& dir, Diagnostics& diags) {
@@ -147,8 +248,13 @@ LayoutSet load_layout_set(const fs::path& dir, Diagnostics& diags) {
         auto doc = xmlio::Document::parse(file, diags);
         if (!doc) continue;
         if (!doc.validate(schema_text(name), std::string("layouts/schema/") + name + ".rng", diags)) continue;
-        if (std::string(name) == "layout") load_layout(doc, out, diags);
-        else load_templates(doc, out, diags);
+        if (std::string(name) == "layout") {
+            load_layout(doc, out, diags);
+            separate_rgb(out.colours);
+            load_print(doc, dir, out, diags);
+        } else {
+            load_templates(doc, out, diags);
+        }
     }
     return out;
 }

@@ -4,6 +4,8 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -15,23 +17,62 @@ using RngParserPtr = CHandle<xmlRelaxNGParserCtxt, xmlRelaxNGFreeParserCtxt>;
 using RngPtr = CHandle<xmlRelaxNG, xmlRelaxNGFree>;
 using RngValidPtr = CHandle<xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt>;
 
+namespace fs = std::filesystem;
+
+// A hostile file can make libxml2 report an error per byte; past this many, one note says so and
+// the rest are dropped, so a bad file cannot flood the terminal or the memory.
+constexpr int kMaxErrorsPerFile = 50;
+
 // Where libxml2's structured errors go while one call runs.
 struct ErrorSink {
     const Document* doc = nullptr;
     const std::string* file = nullptr;
     Diagnostics* diags = nullptr;
     const char* code = "E-XML-001";
+    int reported = 0;
+    int doctype_line = 0;  // set when the parser met <!DOCTYPE (it is stopped right there)
 };
 
+// One line per diagnostic. Some libxml2 messages go on to quote the document ("Comment not
+// terminated\n<!-- ..."): the quote is dropped, it could carry private text into a log.
 std::string trim_message(const char* msg) {
     std::string m = msg ? msg : "malformed XML";
-    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
-    return m;
+    std::string detail;
+    if (m.rfind("Input is not proper UTF-8", 0) == 0 && m.find("Bytes: ") != std::string::npos) {
+        detail = m.substr(m.find("Bytes: ") + 7);  // "0xFF 0xFE 0xFF 0xE6\n"
+        m = "text is not valid UTF-8";
+    }
+    for (std::string* s : {&m, &detail}) {
+        if (const auto nl = s->find('\n'); nl != std::string::npos) s->erase(nl);
+        std::replace(s->begin(), s->end(), '\t', ' ');
+        while (!s->empty() && s->back() == ' ') s->pop_back();
+    }
+    return detail.empty() ? m : m + " (bytes " + detail + ")";
+}
+
+// libxml2's own advice for bytes that are not UTF-8 is to "indicate encoding", which shokuhon
+// does not accept: say what to do instead.
+std::string hint_for(const xmlError& err) {
+    if (err.code == XML_ERR_INVALID_CHAR || err.code == XML_ERR_INVALID_ENCODING) {
+        return "content files must be UTF-8: save the file as UTF-8 (e.g. iconv -f SHIFT_JIS -t UTF-8)";
+    }
+    if (err.code == XML_ERR_INTERNAL_ERROR && err.message && std::string(err.message).find("depth") != std::string::npos) {
+        return "elements are nested too deeply; content files need only a few levels";
+    }
+    return {};
 }
 
 void on_error(void* data, xmlErrorPtr err) {
     auto* sink = static_cast<ErrorSink*>(data);
     if (!sink || !err) return;
+    if (++sink->reported > kMaxErrorsPerFile) {
+        if (sink->reported == kMaxErrorsPerFile + 1) {
+            sink->diags->error("E-XML-009", {*sink->file, 0, 0},
+                               "more than " + std::to_string(kMaxErrorsPerFile) +
+                                   " errors in this file; the rest are not shown");
+        }
+        return;
+    }
     SourceLoc loc{*sink->file, err->line, err->int2 > 0 ? err->int2 : 1};
     std::string entry;
     if (sink->doc && err->node && err->domain != XML_FROM_PARSER) {
@@ -42,13 +83,83 @@ void on_error(void* data, xmlErrorPtr err) {
     std::string msg = trim_message(err->message);
     if (!entry.empty()) msg = entry + ": " + msg;
     const bool warn = err->level == XML_ERR_WARNING;
-    if (warn) sink->diags->warning(sink->code, loc, msg);
-    else sink->diags->error(sink->code, loc, msg);
+    if (warn) sink->diags->warning(sink->code, loc, msg, hint_for(*err));
+    else sink->diags->error(sink->code, loc, msg, hint_for(*err));
 }
 
 void on_parse_error(void* data, xmlErrorPtr err) {
     auto* ctxt = static_cast<xmlParserCtxt*>(data);
     if (ctxt) on_error(ctxt->_private, err);
+}
+
+// SAX hook for <!DOCTYPE: content is data, so a DTD (and with it every entity declaration,
+// billion laughs or external) is refused before libxml2 reads any of it.
+void on_doctype(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
+    auto* ctxt = static_cast<xmlParserCtxt*>(ctx);
+    auto* sink = static_cast<ErrorSink*>(ctxt->_private);
+    if (sink) sink->doctype_line = ctxt->input ? std::max(ctxt->input->line, 1) : 1;
+    xmlStopParser(ctxt);
+}
+
+// Reads a regular file of at most `max_bytes`. Folders, pipes and devices are refused before
+// they are opened: a FIFO would block forever and /dev/zero never ends.
+std::optional<std::string> read_bounded(const fs::path& file, std::size_t max_bytes,
+                                        const std::string& name, Diagnostics& diags) {
+    std::error_code ec;
+    const auto st = fs::status(file, ec);
+    if (ec || !fs::exists(st)) {
+        diags.error("E-XML-002", {name, 0, 0}, "cannot read file: it does not exist");
+        return std::nullopt;
+    }
+    if (!fs::is_regular_file(st)) {
+        diags.error("E-XML-002", {name, 0, 0}, "cannot read file: not a regular file (a folder, pipe or device)");
+        return std::nullopt;
+    }
+    const auto too_big = [&] {
+        diags.error("E-XML-003", {name, 1, 1},
+                    "file is larger than the limit of " + std::to_string(max_bytes) + " bytes");
+    };
+    if (fs::file_size(file, ec) > max_bytes) {
+        too_big();
+        return std::nullopt;
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes(max_bytes + 1, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (in.bad() || (!in && !in.eof())) {
+        diags.error("E-XML-002", {name, 0, 0}, "cannot read file");
+        return std::nullopt;
+    }
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > max_bytes) {  // it grew while being read
+        too_big();
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+// The encoding a file is in when it is not UTF-8 (byte order mark, UTF-16 without one, or the
+// XML declaration), or "" for UTF-8. libxml2 is told the input is UTF-8, so anything else
+// would only fail later with a byte-level message.
+std::string foreign_encoding(const std::string& b) {
+    auto starts = [&](std::string_view p) { return b.compare(0, p.size(), p) == 0; };
+    using namespace std::string_view_literals;
+    if (starts("\x00\x00\xFE\xFF"sv) || starts("\xFF\xFE\x00\x00"sv)) return "UTF-32";
+    if (starts("\xFE\xFF"sv) || starts("\x00<\x00?"sv)) return "UTF-16 (big-endian)";
+    if (starts("\xFF\xFE"sv) || starts("<\x00?\x00"sv)) return "UTF-16 (little-endian)";
+    const std::size_t start = starts("\xEF\xBB\xBF"sv) ? 3 : 0;
+    if (b.compare(start, 5, "<?xml") != 0) return {};
+    const std::string decl = b.substr(start, std::min(b.find("?>", start), start + 200) - start);
+    const auto at = decl.find("encoding");
+    if (at == std::string::npos) return {};
+    const auto q = decl.find_first_of("\"'", at);
+    if (q == std::string::npos) return {};
+    const auto end = decl.find(decl[q], q + 1);
+    std::string enc = decl.substr(q + 1, end == std::string::npos ? std::string::npos : end - q - 1);
+    std::string lower = enc;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower == "utf-8" || lower == "utf8" ? std::string() : enc;
 }
 
 std::vector<std::string> split_lines(const std::string& s) {
@@ -75,52 +186,70 @@ Document Document::parse(const std::filesystem::path& file, Diagnostics& diags,
                          std::size_t max_bytes) {
     Document d;
     d.file_ = file.string();
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        diags.error("E-XML-002", {d.file_, 0, 0}, "cannot read file");
-        return d;
-    }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.size() > max_bytes) {
-        diags.error("E-XML-003", {d.file_, 1, 1},
-                    "file is larger than the limit of " + std::to_string(max_bytes) + " bytes");
+    auto read = read_bounded(file, max_bytes, d.file_, diags);
+    if (!read) return d;
+    const std::string& bytes = *read;
+    if (const std::string enc = foreign_encoding(bytes); !enc.empty()) {
+        diags.error("E-XML-005", {d.file_, 1, 1}, "file is encoded as " + enc + "; content files must be UTF-8",
+                    "save it as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         return d;
     }
     d.lines_ = split_lines(bytes);
 
+    const std::size_t errors_before = diags.error_count();
     ParserCtxtPtr ctxt{xmlNewParserCtxt()};
     if (!ctxt) throw std::bad_alloc();
     ErrorSink sink{nullptr, &d.file_, &diags, "E-XML-001"};
     // libxml2 hands serror the parser context (userData, which SAX2 itself needs); our sink
     // rides along in _private.
     ctxt->sax->serror = on_parse_error;
+    ctxt->sax->internalSubset = on_doctype;
     ctxt->_private = &sink;
     // No network, no DTD loading, no entity substitution: content is data, not a program.
-    const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA;
-    xmlDoc* doc = xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),
-                                    d.file_.c_str(), "UTF-8", opts);
+    // No XML_PARSE_HUGE, so libxml2's limits on depth and text size stay on; BIG_LINES keeps
+    // line numbers right past 65535.
+    const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+    DocPtr doc{xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),
+                                 d.file_.c_str(), "UTF-8", opts)};
+    if (sink.doctype_line > 0 || (doc && (doc->intSubset || doc->extSubset))) {
+        diags.error("E-XML-004", d.doctype_loc(sink.doctype_line),
+                    "DOCTYPE declarations are not allowed (no DTD, no entities)",
+                    "remove the <!DOCTYPE ...> declaration");
+        return d;
+    }
     if (!doc || !ctxt->wellFormed) {
-        if (doc) xmlFreeDoc(doc);
-        if (!diags.has_errors()) diags.error("E-XML-001", {d.file_, 1, 1}, "malformed XML");
+        if (diags.error_count() == errors_before) diags.error("E-XML-001", {d.file_, 1, 1}, "malformed XML");
         return d;
     }
-    if (doc->intSubset || doc->extSubset) {
-        xmlFreeDoc(doc);
-        diags.error("E-XML-004", {d.file_, 1, 1}, "DOCTYPE declarations are not allowed",
-                    "remove the <!DOCTYPE ...> line");
-        return d;
-    }
-    d.doc_.reset(doc);
+    d.doc_ = std::move(doc);
     return d;
+}
+
+SourceLoc Document::doctype_loc(int line) const {
+    line = std::max(line, 1);
+    const auto i = static_cast<std::size_t>(line - 1);
+    const auto pos = i < lines_.size() ? lines_[i].find("<!DOCTYPE") : std::string::npos;
+    return {file_, line, pos == std::string::npos ? 1 : static_cast<int>(pos) + 1};
 }
 
 bool Document::validate(std::string_view rng_text, const std::string& schema_name,
                         Diagnostics& diags) const {
     if (!doc_) return false;
-    RngParserPtr pctxt{
-        xmlRelaxNGNewMemParserCtxt(rng_text.data(), static_cast<int>(rng_text.size()))};
     const std::string& rng_file = schema_name;
     ErrorSink schema_sink{nullptr, &rng_file, &diags, "E-SCHEMA-001"};
+    // The schema's XML is parsed here, not by xmlRelaxNGParse: libxml2 would print that
+    // parser's errors to stderr, and stages never print.
+    ParserCtxtPtr xctxt{xmlNewParserCtxt()};
+    if (!xctxt) throw std::bad_alloc();
+    xctxt->sax->serror = on_parse_error;
+    xctxt->_private = &schema_sink;
+    DocPtr rng_doc{xmlCtxtReadMemory(xctxt.get(), rng_text.data(), static_cast<int>(rng_text.size()),
+                                     rng_file.c_str(), "UTF-8", XML_PARSE_NONET)};
+    RngParserPtr pctxt{rng_doc ? xmlRelaxNGNewDocParserCtxt(rng_doc.get()) : nullptr};
+    if (!pctxt) {
+        diags.error("E-SCHEMA-001", {rng_file, 0, 0}, "cannot load RELAX NG schema");
+        return false;
+    }
     xmlRelaxNGSetParserStructuredErrors(pctxt.get(), on_error, &schema_sink);
     RngPtr schema{xmlRelaxNGParse(pctxt.get())};
     if (!schema) {

@@ -1,7 +1,8 @@
 // xmlio/: safe XML reading shared by the content and layout loaders (libxml2).
-// Parses without network, DTD loading or entity expansion, validates against a RELAX NG
-// schema, and turns every libxml2 error into a diagnostic with file, line, column and the
-// entry (the nearest ancestor with an id) it belongs to.
+// Parses without network, DTD loading or entity expansion (a DOCTYPE stops the parser),
+// only UTF-8 regular files up to a size limit; validates against a RELAX NG schema, and turns
+// every libxml2 error into a diagnostic with file, line, column and the entry (the nearest
+// ancestor with an id) it belongs to.
 #pragma once
 #include <libxml/tree.h>
 
@@ -37,6 +38,8 @@ public:
     std::string entry_of(const xmlNode* node) const;
 
 private:
+    SourceLoc doctype_loc(int line) const;  // where <!DOCTYPE is on `line`
+
     DocPtr doc_;
     std::string file_;
     std::vector<std::string> lines_;  // source lines, to compute columns

@@ -48,7 +48,14 @@ struct Gap {
     std::int64_t natural = 0;
     Shrinks shrink{};
     Stretches stretch{};
+    bool sentence = false;  // the one em after a mid-paragraph ？！ (added glue, no character)
+    bool protect = false;   // inside a URL, e-mail address, handle or phone number: never spaced
 };
+
+// legal[b]: may a line end after cluster b - 1?
+inline constexpr std::uint8_t kNoBreak = 0;
+inline constexpr std::uint8_t kBreak = 1;
+inline constexpr std::uint8_t kTokenBreak = 2;  // inside a URL / e-mail address: a last resort
 
 // Prefix sums over clusters [0, i): box + gap natural, gap shrink / stretch, counts.
 struct Sums {
@@ -65,7 +72,8 @@ struct Model {
     std::size_t n = 0;
     std::vector<Unit> units;
     std::vector<Gap> gaps;              // gaps[i]: after cluster i (gaps[n - 1] is empty)
-    std::vector<std::uint8_t> legal;    // legal[b]: a line may end after cluster b - 1
+    std::vector<std::uint8_t> legal;    // legal[b]: kNoBreak, kBreak or kTokenBreak
+    std::vector<BreakWhy> why;          // why[b]: the reason behind legal[b] (for dumps)
     std::vector<Sums> sums;             // n + 1 entries
     std::vector<std::size_t> next_ink;  // first non-space cluster ≥ i (n if none), n + 1 entries
     std::vector<std::size_t> prev_ink;  // last non-space cluster < i, plus 1 (0 if none)

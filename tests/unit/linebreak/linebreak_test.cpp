@@ -63,6 +63,7 @@ struct Setup {
 
 struct Result {
     std::vector<lb::Cluster> clusters;
+    std::vector<lb::GapInfo> gaps;
     std::vector<lb::Line> lines;
     Lines texts;  // each line's text, trailing spaces dropped
 };
@@ -79,6 +80,7 @@ Result run(const std::string& text, const Setup& s) {
     p.align = s.align;
     p.hang_punctuation = s.hang;
     r.lines = lb::break_paragraph(r.clusters, p);
+    r.gaps = lb::describe_gaps(r.clusters, p);
     for (const auto& line : r.lines) {
         std::string t;
         if (line.begin < line.end) {
@@ -114,7 +116,12 @@ void check_invariants(const Result& r, const Setup& s) {
         for (std::size_t k = line.begin; k < line.end; ++k) {
             ink += r.clusters[k].first_cp != U' ' && r.clusters[k].first_cp != U'\u3000';
         }
-        const bool single = ink - (line.rule == Rule::kHang ? 1 : 0) <= 1;
+        // A line made only of a URL part is left short rather than letter-spaced.
+        bool all_protected = true;
+        for (std::size_t k = line.begin; k + 1 < line.end; ++k) {
+            all_protected = all_protected && r.gaps[k].protected_token;
+        }
+        const bool single = ink - (line.rule == Rule::kHang ? 1 : 0) <= 1 || all_protected;
         if (s.align == Align::kJustify && !last && !single) CHECK(line.width == pt(10 * s.measure));
         if (last) CHECK(line.rule == (line.rule == Rule::kHang ? Rule::kHang : Rule::kLast));
     }
@@ -295,13 +302,29 @@ TEST_CASE("no line ends with an opening bracket", "[linebreak][kinsoku]") {
     CHECK(r.lines[1].x[1] == pt(5));
 }
 
+// Where a URL or e-mail address was broken in `joined` (lines joined with \n): only after a
+// slash or before a dot, and the characters themselves unchanged.
+void check_token_breaks(const std::string& joined, const std::string& token) {
+    std::string flat;
+    std::vector<std::size_t> breaks;  // index into flat of the character after each break
+    const auto start = joined.find(token.substr(0, 4));
+    REQUIRE(start != std::string::npos);
+    for (std::size_t i = start; i < joined.size() && flat.size() < token.size(); ++i) {
+        if (joined[i] == '\n') breaks.push_back(flat.size());
+        else flat += joined[i];
+    }
+    CHECK(flat == token);
+    for (const std::size_t b : breaks) {
+        INFO(token << " broken before index " << b);
+        CHECK((token[b - 1] == '/' || token[b] == '.'));
+    }
+}
+
 TEST_CASE("numbers, prices, phone numbers, URLs and words are never split", "[linebreak][words]") {
     const std::vector<std::string> tokens = {"¥1,200",
                                              "50%",
                                              "0463-00-1234",
                                              "11:30",
-                                             "https://example.jp/nagisa",
-                                             "info@nagisa.example.jp",
                                              "3,000円",
                                              "Wi-Fi",
                                              "（１，５００円）"};
@@ -316,21 +339,36 @@ TEST_CASE("numbers, prices, phone numbers, URLs and words are never split", "[li
             check_invariants(r, s);
             std::string joined;
             for (const auto& t : r.texts) joined += t + "\n";
-            for (const auto& tok : tokens) {
-                INFO("measure " << w << ": " << joined);
-                CHECK(joined.find(tok) != std::string::npos);
-            }
+            INFO("measure " << w << ": " << joined);
+            for (const auto& tok : tokens) CHECK(joined.find(tok) != std::string::npos);
+            // URLs and e-mail addresses break, if they must, only after / or before .
+            check_token_breaks(joined, "https://example.jp/nagisa");
+            check_token_breaks(joined, "info@nagisa.example.jp");
         }
     }
 }
 
-TEST_CASE("an overlong token overflows on its own line without a crash", "[linebreak][words]") {
+TEST_CASE("an overlong URL breaks only after a slash or before a dot", "[linebreak][words]") {
+    // 5 pt per Latin character: the measure of 10 zw holds 20 of them.
     const std::string text = "あいうhttps://example.jp/a/very/long/path/indeedえおか";
     for (const Mode mode : {Mode::kGreedy, Mode::kOptimal}) {
         const auto r = run(text, {.measure = 10, .mode = mode});
-        CHECK(r.texts == Lines{"あいう", "https://example.jp/a/very/long/path/indeed", "えおか"});
+        CHECK(r.texts == Lines{"あいうhttps://", "example.jp/a/very/", "long/path/indeedえ", "おか"});
+        std::string joined;
+        for (const auto& t : r.texts) joined += t + "\n";
+        check_token_breaks(joined, "https://example.jp/a/very/long/path/indeed");
+        for (const auto& line : r.lines) CHECK(line.width <= pt(100));
+    }
+    // A URL that fits is not broken when the lines around it set well without it.
+    for (const Mode mode : {Mode::kGreedy, Mode::kOptimal}) {
+        const auto r = run("漢字漢字漢字漢字漢字https://ex.jp/a漢字", {.measure = 10, .mode = mode});
+        CHECK(r.texts == Lines{"漢字漢字漢字漢字漢字", "https://ex.jp/a漢字"});
+    }
+    // A token with no slash or dot (a handle, a phone number) overflows on its own line.
+    for (const Mode mode : {Mode::kGreedy, Mode::kOptimal}) {
+        const auto r = run("あいう@hiratsuka_good_food_clubえおか", {.measure = 10, .mode = mode});
+        CHECK(r.texts == Lines{"あいう", "@hiratsuka_good_food_club", "えおか"});
         CHECK(r.lines[1].rule == Rule::kOverfull);
-        CHECK(r.lines[1].width == pt(5 * 42));
         CHECK(r.lines[2].rule == Rule::kLast);
     }
     // A measure narrower than one character: every cluster overflows alone, nothing loops.
@@ -574,6 +612,9 @@ TEST_CASE("random paragraphs keep every invariant", "[linebreak][random]") {
         for (std::size_t i = 1; i < r.lines.size(); ++i) {
             const char32_t cp = r.clusters[r.lines[i].begin].first_cp;
             INFO("line " << i << ": " << r.texts[i]);
+            const auto why = r.gaps[r.lines[i].begin - 1].why;
+            CHECK((why == lb::BreakWhy::kAllowed || why == lb::BreakWhy::kTokenBreak));
+            if (why == lb::BreakWhy::kTokenBreak) continue;  // before a dot inside a URL
             CHECK_FALSE(lb::line_start_prohibited(lb::classify(cp), cp, s.strictness));
             std::size_t last = r.lines[i - 1].end - 1;  // the last cluster that is not a space
             while (last > r.lines[i - 1].begin && r.clusters[last].first_cp == U' ') --last;

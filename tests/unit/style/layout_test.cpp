@@ -82,3 +82,23 @@ TEST_CASE("changing the cards per page is a layout change only", "[style]") {
     REQUIRE_FALSE(diags.has_errors());
     CHECK(set.find_template("card4")->get_int("rows", 0) == 3);
 }
+
+TEST_CASE("a 版面 given as characters × lines derives its margins", "[style]") {
+    EditedLayouts e("layout.xml", "<hanmen top=\"16mm\" bottom=\"18mm\" inner=\"16mm\" outer=\"14mm\"",
+                    "<hanmen top=\"16mm\" inner=\"16mm\" chars=\"58\" lines=\"55\" style=\"body\"");
+    Diagnostics diags;
+    const auto set = style::load_layout_set(e.dir.path(), diags);
+    INFO(all(diags));
+    REQUIRE_FALSE(diags.has_errors());
+    // body: 12Q (3 mm) on 19H (4.75 mm): 58 × 3 = 174 mm wide, 54 × 4.75 + 3 = 259.5 mm tall.
+    CHECK(std::abs(set.geometry.outer.mm() - (210 - 16 - 174)) < 0.01);
+    CHECK(std::abs(set.geometry.bottom.mm() - (297 - 16 - 259.5)) < 0.01);
+}
+
+TEST_CASE("a 版面 larger than the page is an error", "[style]") {
+    EditedLayouts e("layout.xml", "<hanmen top=\"16mm\" bottom=\"18mm\" inner=\"16mm\" outer=\"14mm\"",
+                    "<hanmen top=\"16mm\" inner=\"16mm\" chars=\"80\" lines=\"55\" style=\"body\"");
+    Diagnostics diags;
+    style::load_layout_set(e.dir.path(), diags);
+    CHECK(all(diags).find("do not fit on the page") != std::string::npos);
+}

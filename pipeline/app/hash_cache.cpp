@@ -1,0 +1,82 @@
+#include "app/hash_cache.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "app/atomic_file.h"
+
+namespace shokuhon::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::int64_t mtime_ns(const fs::path& p, std::error_code& ec) {
+    const auto t = fs::last_write_time(p, ec);
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+}  // namespace
+
+std::string sha256_file(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return {};  // never a FIFO or a device
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return {};
+    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+    std::vector<char> buf(1 << 20);
+    while (in) {
+        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+        engine.update(buf.data(), static_cast<unsigned>(in.gcount()));
+    }
+    if (in.bad()) return {};
+    return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+HashCache::HashCache(fs::path file) : file_(std::move(file)) {
+    std::ifstream in(file_);
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream fields(line);
+        Entry e;
+        std::string path;
+        if (!(fields >> e.size >> e.mtime_ns >> e.sha256) || e.sha256.size() != 64) continue;
+        fields.get();  // the tab before the path, which may contain spaces
+        if (!std::getline(fields, path) || path.empty()) continue;
+        entries_[path] = std::move(e);
+    }
+}
+
+std::string HashCache::sha256(const fs::path& file) {
+    std::error_code ec;
+    const fs::path key = fs::absolute(file, ec);
+    if (ec || !fs::is_regular_file(key, ec)) return {};
+    const auto size = fs::file_size(key, ec);
+    const auto mtime = mtime_ns(key, ec);
+    if (ec) return sha256_file(key);
+    auto it = entries_.find(key.string());
+    if (it != entries_.end() && it->second.size == size && it->second.mtime_ns == mtime) return it->second.sha256;
+    std::string hash = sha256_file(key);
+    // A file changed while it was hashed is not remembered: its mtime no longer matches.
+    if (hash.empty() || mtime_ns(key, ec) != mtime || ec) return hash;
+    if (key.string().find('\n') == std::string::npos) {
+        entries_[key.string()] = Entry{size, mtime, hash};
+        dirty_ = true;
+    }
+    return hash;
+}
+
+bool HashCache::save() const {
+    if (file_.empty() || !dirty_) return true;
+    std::ostringstream out;
+    std::error_code ec;
+    for (const auto& [path, e] : entries_) {
+        if (!fs::exists(path, ec)) continue;
+        out << e.size << '\t' << e.mtime_ns << '\t' << e.sha256 << '\t' << path << '\n';
+    }
+    return write_file_atomically(file_, out.str(), ec);
+}
+
+}  // namespace shokuhon::app

@@ -1,0 +1,41 @@
+// app/: SHA-256 of input files, remembered by path, size and modification time, so a build
+// neither re-hashes 90 MB of fonts every time nor hashes a file twice (the font check and the
+// build log share one cache). The cache is a TSV file beside the output, replaced atomically;
+// a changed size or mtime (nanoseconds) means the file is hashed again.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace shokuhon::app {
+
+// SHA-256 of a file's bytes as 64 hex digits, or "" when it cannot be read.
+std::string sha256_file(const std::filesystem::path& file);
+
+class HashCache {
+public:
+    HashCache() = default;  // memory only
+    // Loads `file` when it exists; unreadable or malformed lines are ignored (hashed anew).
+    explicit HashCache(std::filesystem::path file);
+
+    // The file's SHA-256, from the cache when path, size and mtime match; "" when unreadable
+    // or not a regular file.
+    std::string sha256(const std::filesystem::path& file);
+
+    // Writes the cache back (temp file + rename) when anything changed, dropping entries whose
+    // files are gone. Returns false when it could not be written (the next build re-hashes).
+    bool save() const;
+
+private:
+    struct Entry {
+        std::uintmax_t size = 0;
+        std::int64_t mtime_ns = 0;
+        std::string sha256;
+    };
+    std::filesystem::path file_;
+    std::map<std::string, Entry> entries_;  // by absolute path
+    bool dirty_ = false;
+};
+
+}  // namespace shokuhon::app

@@ -1,0 +1,134 @@
+#include "compose/ruby.h"
+
+#include <algorithm>
+
+namespace shokuhon::compose {
+namespace {
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::size_t count_chars(std::string_view s) {
+    std::size_t n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+
+// "ひら つか" → {"ひら", "つか"}; ASCII and ideographic spaces separate mono-ruby readings.
+std::vector<std::string> split_readings(std::string_view rt) {
+    std::vector<std::string> out(1);
+    for (std::size_t i = 0; i < rt.size();) {
+        const char32_t cp = shape::decode_utf8(rt, i);
+        if (cp == U' ' || cp == U'\u3000') {
+            if (!out.back().empty()) out.emplace_back();
+        } else {
+            append_utf8(out.back(), cp);
+        }
+    }
+    if (out.back().empty()) out.pop_back();
+    return out;
+}
+
+// One <ruby>: base text and readings, given the text right after U+FFF9. Returns false (and
+// leaves i) when the markers are incomplete.
+bool read_ruby(std::string_view text, std::size_t& i, std::string& base, std::string& rt) {
+    std::size_t k = i;
+    std::string* into = &base;
+    while (k < text.size()) {
+        const char32_t cp = shape::decode_utf8(text, k);
+        if (cp == kRubyTerminator) {
+            if (into == &base) return false;
+            i = k;
+            return true;
+        }
+        if (cp == kRubySeparator && into == &base) into = &rt;
+        else if (cp == kRubyAnchor) return false;
+        else append_utf8(*into, cp);
+    }
+    return false;
+}
+
+}  // namespace
+
+Annotated parse_ruby(std::string_view text) {
+    Annotated a;
+    a.plain.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t at = i;
+        const char32_t cp = shape::decode_utf8(text, i);
+        if (cp == kRubySeparator || cp == kRubyTerminator) continue;  // stray marker
+        if (cp != kRubyAnchor) {
+            a.plain.append(text.substr(at, i - at));
+            continue;
+        }
+        std::string base, rt;
+        if (!read_ruby(text, i, base, rt)) continue;  // the base follows as plain text
+        RubyMark m;
+        m.begin = static_cast<std::uint32_t>(a.plain.size());
+        a.plain += base;
+        m.end = static_cast<std::uint32_t>(a.plain.size());
+        m.readings = split_readings(rt);
+        m.mono = m.readings.size() > 1 && m.readings.size() == count_chars(base);
+        if (!m.mono && m.readings.size() > 1) {  // a group reading written with spaces
+            std::string joined;
+            for (const auto& r : m.readings) joined += r;
+            m.readings = {joined};
+        }
+        if (!base.empty() && !m.readings.empty()) a.ruby.push_back(std::move(m));
+    }
+    return a;
+}
+
+std::string plain_text(std::string_view text) { return parse_ruby(text).plain; }
+
+std::string ruby_from_markup(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t open = text.find("<ruby rt=\"", i);
+        const std::size_t q = open == text.npos ? open : text.find("\">", open + 10);
+        const std::size_t close = q == text.npos ? q : text.find("</ruby>", q);
+        if (close == text.npos) {
+            out.append(text.substr(i));
+            break;
+        }
+        out.append(text.substr(i, open - i));
+        out += "\uFFF9";
+        out.append(text.substr(q + 2, close - q - 2));
+        out += "\uFFFA";
+        out.append(text.substr(open + 10, q - open - 10));
+        out += "\uFFFB";
+        i = close + 7;
+    }
+    return out;
+}
+
+std::string show_ruby(std::string_view text) {
+    const Annotated a = parse_ruby(text);
+    std::string out;
+    std::uint32_t pos = 0;
+    for (const RubyMark& m : a.ruby) {
+        out += a.plain.substr(pos, m.end - pos);
+        out += "《";
+        for (std::size_t k = 0; k < m.readings.size(); ++k) out += (k ? " " : "") + m.readings[k];
+        out += "》";
+        pos = m.end;
+    }
+    return out + a.plain.substr(pos);
+}
+
+}  // namespace shokuhon::compose
