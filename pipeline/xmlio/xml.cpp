@@ -31,6 +31,7 @@ struct ErrorSink {
     const char* code = "E-XML-001";
     int reported = 0;
     int doctype_line = 0;  // set when the parser met <!DOCTYPE (it is stopped right there)
+    const std::vector<std::string>* names = nullptr;  // element and attribute names of the schema
 };
 
 // One line per diagnostic. Some libxml2 messages go on to quote the document ("Comment not
@@ -62,6 +63,56 @@ std::string hint_for(const xmlError& err) {
     return {};
 }
 
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+// "Invalid attribute fnot for element style": suggest the schema's closest name ("font").
+std::string did_you_mean(const std::string& message, const std::vector<std::string>* names) {
+    if (!names) return {};
+    std::string word;
+    for (const char* lead : {"Invalid attribute ", "Did not expect element ", "Expecting element "}) {
+        const auto pos = message.find(lead);
+        if (pos == std::string::npos) continue;
+        const auto start = pos + std::string(lead).size();
+        word = message.substr(start, message.find_first_of(" ,", start) - start);
+        break;
+    }
+    if (word.empty()) return {};
+    std::string best;
+    std::size_t best_d = word.size() / 2 + 1;
+    for (const auto& n : *names) {
+        const std::size_t d = edit_distance(word, n);
+        if (d > 0 && d < best_d) {
+            best_d = d;
+            best = n;
+        }
+    }
+    return best.empty() ? std::string{} : "did you mean \"" + best + "\"?";
+}
+
+// Every name="…" of <element> and <attribute> in a RELAX NG schema.
+std::vector<std::string> schema_names(std::string_view rng) {
+    std::vector<std::string> out;
+    for (std::size_t p = rng.find("name=\""); p != std::string_view::npos; p = rng.find("name=\"", p + 1)) {
+        const auto tag = rng.rfind('<', p);
+        const auto kind = rng.substr(tag + 1, 9);
+        if (kind.rfind("element", 0) != 0 && kind.rfind("attribute", 0) != 0) continue;
+        const auto end = rng.find('"', p + 6);
+        out.emplace_back(rng.substr(p + 6, end - p - 6));
+    }
+    return out;
+}
+
 void on_error(void* data, xmlErrorPtr err) {
     auto* sink = static_cast<ErrorSink*>(data);
     if (!sink || !err) return;
@@ -83,8 +134,10 @@ void on_error(void* data, xmlErrorPtr err) {
     std::string msg = trim_message(err->message);
     if (!entry.empty()) msg = entry + ": " + msg;
     const bool warn = err->level == XML_ERR_WARNING;
-    if (warn) sink->diags->warning(sink->code, loc, msg, hint_for(*err));
-    else sink->diags->error(sink->code, loc, msg, hint_for(*err));
+    std::string hint = hint_for(*err);
+    if (hint.empty()) hint = did_you_mean(msg, sink->names);
+    if (warn) sink->diags->warning(sink->code, loc, msg, hint);
+    else sink->diags->error(sink->code, loc, msg, hint);
 }
 
 void on_parse_error(void* data, xmlErrorPtr err) {
@@ -257,7 +310,9 @@ bool Document::validate(std::string_view rng_text, const std::string& schema_nam
         return false;
     }
     RngValidPtr vctxt{xmlRelaxNGNewValidCtxt(schema.get())};
+    const std::vector<std::string> names = schema_names(rng_text);
     ErrorSink sink{this, &file_, &diags, "E-SCHEMA-010"};
+    sink.names = &names;
     xmlRelaxNGSetValidStructuredErrors(vctxt.get(), on_error, &sink);
     const std::size_t before = diags.error_count();
     const int rc = xmlRelaxNGValidateDoc(vctxt.get(), doc_.get());

@@ -64,6 +64,7 @@ TEST_CASE("an unknown attribute in a layout is an error with file and line", "[s
     CHECK(diags.has_errors());
     CHECK(out.find("layout.xml:") != std::string::npos);
     CHECK(out.find("fnot") != std::string::npos);
+    CHECK(out.find("did you mean \"font\"?") != std::string::npos);
 }
 
 TEST_CASE("a style with an undeclared colour is an error", "[style]") {
