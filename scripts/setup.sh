@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build pkg-config libpoco-dev libharfbuzz-dev libcairo2-dev
           libfreetype-dev libxml2-dev libqpdf-dev libjpeg-dev catch2 fonts-noto-cjk
           poppler-utils qpdf
-          libicu-dev chromium chromium-driver)  # CP932 import; the preview's browser test
+          libicu-dev chromium chromium-driver  # CP932 import; the preview's browser test
+          liblcms2-dev ghostscript zbar-tools)  # print build (CMYK photos); its outside checks
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

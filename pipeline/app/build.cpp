@@ -10,6 +10,7 @@
 
 #include "app/atomic_file.h"
 #include "app/hash_cache.h"
+#include "app/font_check.h"
 #include "app/photos.h"
 #include "app/print_build.h"
 #include "content/load.h"
@@ -86,10 +87,17 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     stage("load");
     auto loaded = content::load_book(opts.content, diags);
     const auto layout = style::load_layout_set(opts.layouts, diags);
+    const std::size_t errors_before_lock = diags.error_count();
     const auto lock = shape::read_font_lock(opts.fonts_lock, diags);
+    // A lock that names no font at all would leave every style without a face.
+    if (lock.empty() && diags.error_count() == errors_before_lock) {
+        diags.error("E-FONT-006", {opts.fonts_lock.string(), 0, 0}, "the font lock names no font files",
+                    "one line per role: role face sha256 file (see fonts/fonts.lock)");
+    }
     check_photos(loaded.book, opts.content, diags);
     if (!diags.has_errors()) verify_fonts(lock, opts.strict_fonts, opts.hashes, diags);
     auto fonts = shape::FontSet::open(lock, diags);
+    check_font_faces(lock, fonts, diags);
     for (const auto& [name, st] : layout.styles) {
         if (!fonts.find(st.font) && !lock.empty()) {
             diags.error("E-LAYOUT-008", st.loc, "style \"" + name + "\": no font for role \"" + st.font + "\"",

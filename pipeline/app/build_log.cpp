@@ -221,7 +221,7 @@ BuildResult run_recorded_build(const BuildOptions& opts, const fs::path& log_fil
                                std::ostream& log) {
     const auto started = std::chrono::system_clock::now();
     const auto t0 = std::chrono::steady_clock::now();
-    HashCache hashes(opts.output.parent_path() / ".shokuhon-hashes.tsv");
+    HashCache hashes(default_hash_cache(opts.output));
     BuildResult result;
     bool busy = false;
     const std::optional<OutputLock> lock = OutputLock::acquire(opts.output, diags, busy);

@@ -8,6 +8,7 @@ int run_log_command(const CommandContext& ctx);    // commands/log.cpp
 int run_import_command(const CommandContext& ctx);  // commands/import.cpp
 int run_export_command(const CommandContext& ctx);  // commands/export.cpp
 int run_proof_command(const CommandContext& ctx);   // commands/proof.cpp
+int run_preview_command(const CommandContext& ctx); // commands/preview.cpp
 int run_preflight_command(const CommandContext& ctx);  // commands/preflight.cpp
 int run_compose_dump_command(const CommandContext& ctx);  // commands/compose_dump.cpp
 
@@ -93,6 +94,17 @@ const std::vector<Command>& commands() {
          "  --reply-by DATE  reply date in the note (default: a week from today)\n"
          "  --content, --layouts, --fonts as for build\n",
          run_proof_command},
+        {"preview", "a live preview in the browser, rebuilt on every save",
+         "usage: shokuhon preview [--port N] [--host ADDRESS] [--content DIR] [--layouts DIR]\n\n"
+         "Serves the book at http://127.0.0.1:8080/ as spreads (見開き) or single pages, with\n"
+         "zoom, a 版面/grid overlay and the diagnostics beside the pages. Watches content/,\n"
+         "layouts/ and fonts/ and rebuilds on every change; the open page follows by itself\n"
+         "and keeps its spread in view. A broken edit shows its errors and keeps the last\n"
+         "good pages. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.\n\n"
+         "  --port N         port (default 8080; 0: any free port, printed at start)\n"
+         "  --host ADDRESS   address to listen on (default 127.0.0.1: this machine only)\n"
+         "  --content, --layouts, --fonts as for build\n",
+         run_preview_command},
         {"preflight", "check a PDF as a printer would (PDF/X, colour, boxes, fonts, images)",
          "usage: shokuhon preflight FILE.pdf [--json] [--layouts DIR] [--signature N]\n\n"
          "Checks any PDF the way a printer's prepress does and prints a report: page count and\n"
@@ -153,6 +165,8 @@ const std::vector<OptionSpec>& options() {
         {"reply-by", "", "DATE", "reply date for shop proofs"},
         {"proof", "", "", "proof marks and the proof report"},
         {"round", "", "NAME", "proof round: 初校, 再校, 念校"},
+        {"port", "", "N", "preview port"},
+        {"host", "", "ADDRESS", "preview address"},
         {"encoding", "", "NAME", "text encoding: utf-8 or cp932"},
         {"print", "", "", "build the print PDF (PDF/X) and its delivery folder"},
         {"pdfx", "", "STANDARD", "PDF/X standard of the print PDF: X-4 or X-1a"},

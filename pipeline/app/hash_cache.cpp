@@ -3,6 +3,7 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -34,6 +35,14 @@ std::string sha256_file(const fs::path& file) {
     }
     if (in.bad()) return {};
     return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+fs::path default_hash_cache(const fs::path& output) {
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    if (xdg && *xdg == '/') return fs::path(xdg) / "shokuhon/file-hashes.tsv";
+    if (home && *home == '/') return fs::path(home) / ".cache/shokuhon/file-hashes.tsv";
+    return output.parent_path() / ".shokuhon-hashes.tsv";
 }
 
 HashCache::HashCache(fs::path file) : file_(std::move(file)) {
@@ -76,6 +85,7 @@ bool HashCache::save() const {
         if (!fs::exists(path, ec)) continue;
         out << e.size << '\t' << e.mtime_ns << '\t' << e.sha256 << '\t' << path << '\n';
     }
+    fs::create_directories(file_.parent_path(), ec);
     return write_file_atomically(file_, out.str(), ec);
 }
 

@@ -1,7 +1,7 @@
 // app/: SHA-256 of input files, remembered by path, size and modification time, so a build
 // neither re-hashes 90 MB of fonts every time nor hashes a file twice (the font check and the
-// build log share one cache). The cache is a TSV file beside the output, replaced atomically;
-// a changed size or mtime (nanoseconds) means the file is hashed again.
+// build log share one cache). The cache is one TSV file per user (default_hash_cache()),
+// replaced atomically; a changed size or mtime (nanoseconds) means the file is hashed again.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -12,6 +12,10 @@ namespace shokuhon::app {
 
 // SHA-256 of a file's bytes as 64 hex digits, or "" when it cannot be read.
 std::string sha256_file(const std::filesystem::path& file);
+
+// $XDG_CACHE_HOME/shokuhon/file-hashes.tsv, else ~/.cache/shokuhon/file-hashes.tsv, else
+// .shokuhon-hashes.tsv beside `output` (no home: a service account, a bare container).
+std::filesystem::path default_hash_cache(const std::filesystem::path& output);
 
 class HashCache {
 public:

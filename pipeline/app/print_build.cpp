@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <tuple>
 
 #include "app/atomic_file.h"
 #include "app/hash_cache.h"
@@ -85,31 +86,44 @@ finish::PreflightOptions preflight_options(const PrintInputs& in) {
     return o;
 }
 
+struct InputFile {
+    std::string role, name;  // name as the manifest shows it
+    fs::path path;
+    bool operator<(const InputFile& o) const { return std::tie(role, name) < std::tie(o.role, o.name); }
+};
+
+// Every regular file under `root` (hidden ones left out), named "<label>/<path inside root>":
+// the manifest never shows where the book lives on the editor's machine.
+void add_tree(const char* role, const std::string& label, const fs::path& root, std::vector<InputFile>& out) {
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().filename().string().rfind('.', 0) == 0) {
+            it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file(ec)) {
+            out.push_back({role, label + "/" + it->path().lexically_relative(root).generic_string(), it->path()});
+        }
+    }
+}
+
 // Every file the print PDF was made from: content (XML and photos), layouts (with the ICC
 // profiles), the font lock and the fonts. Hashes only: nothing of the files themselves.
 std::vector<finish::ManifestEntry> inputs_of(const PrintInputs& in) {
-    std::vector<std::pair<std::string, fs::path>> files;
-    std::error_code ec;
-    auto tree = [&](const char* role, const fs::path& root) {
-        for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
-            const std::string name = it->path().filename().string();
-            if (name.rfind('.', 0) == 0) {
-                it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file(ec)) files.emplace_back(role, it->path());
-        }
-    };
-    tree("content", in.opts.content);
-    tree("layout", in.opts.layouts);
-    files.emplace_back("font-lock", in.opts.fonts_lock);
-    for (const auto& e : in.lock) files.emplace_back("font", e.file);
+    std::vector<InputFile> files;
+    add_tree("content", "content", in.opts.content, files);
+    add_tree("layout", "layouts", in.opts.layouts, files);
+    files.push_back({"font-lock", in.opts.fonts_lock.filename().string(), in.opts.fonts_lock});
+    for (const auto& e : in.lock) files.push_back({"font", e.file.string(), e.file});  // system font paths
     std::sort(files.begin(), files.end());
-    files.erase(std::unique(files.begin(), files.end()), files.end());
     HashCache memory;
     HashCache& hashes = in.opts.hashes ? *in.opts.hashes : memory;
     std::vector<finish::ManifestEntry> out;
-    for (const auto& [role, f] : files) out.push_back({role, f.string(), hashes.sha256(f), fs::file_size(f, ec)});
+    std::error_code ec;
+    for (const auto& f : files) {
+        if (!out.empty() && out.back().role == f.role && out.back().path == f.name) continue;
+        out.push_back({f.role, f.name, hashes.sha256(f.path), fs::file_size(f.path, ec)});
+    }
     return out;
 }
 

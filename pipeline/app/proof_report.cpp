@@ -168,10 +168,19 @@ bool rotate_previous(const fs::path& dir, std::string& round, std::string& made)
 namespace shokuhon::app {
 namespace {
 
+// The document as it was before the proof marks.
+compose::Document unmarked(const compose::Document& doc, const std::vector<std::size_t>& counts) {
+    compose::Document d = doc;
+    for (std::size_t i = 0; i < d.pages.size() && i < counts.size(); ++i) {
+        if (counts[i] <= d.pages[i].items.size()) d.pages[i].items.resize(counts[i]);
+    }
+    return d;
+}
+
 // Renders each page's thumbnail, writes it, and compares it with the previous proof's.
-bool render_thumbnails(const Composed& c, const fs::path& dir, double dpi, bool had_previous,
-                       std::vector<report::PageTile>& tiles, int& changed, Diagnostics& diags) {
-    const render::RenderInputs in{c.doc, c.layout, c.fonts};
+bool render_thumbnails(const Composed& c, const compose::Document& doc, const fs::path& dir, double dpi,
+                       bool had_previous, std::vector<report::PageTile>& tiles, int& changed, Diagnostics& diags) {
+    const render::RenderInputs in{doc, c.layout, c.fonts};
     for (std::size_t i = 0; i < tiles.size(); ++i) {
         render::Raster now;
         if (!render::render_raster(in, i, dpi, now, diags)) return false;
@@ -210,7 +219,10 @@ bool write_proof_report(const Composed& c, const BuildResult& r, const Diagnosti
     fs::create_directories(dir / "pages", ec);
     const ShopPages sp = shop_pages(c);
     rep.pages = page_tiles(c, r, build_diags, sp);
-    if (!render_thumbnails(c, dir, opts.thumb_dpi, out.had_previous, rep.pages, out.changed_pages, diags)) return false;
+    if (!render_thumbnails(c, unmarked(c.doc, *opts.unmarked_items), dir, opts.thumb_dpi, out.had_previous, rep.pages,
+                           out.changed_pages, diags)) {
+        return false;
+    }
     rep.title = c.book.meta.title + " " + c.book.meta.edition;
     rep.round = opts.round;
     rep.made = opts.made;
@@ -251,8 +263,10 @@ ProofReportOptions prepare_proof_build(BuildOptions& opts, const std::string& ro
     p.pdf = opts.output;
     opts.keep_composed = true;
     const std::string mark_round = round, mark_time = p.made;  // the closure outlives this call
-    opts.before_render = [mark_round, mark_time](compose::Document& doc, const style::LayoutSet& layout,
-                                                 const shape::FontSet& fonts) {
+    opts.before_render = [mark_round, mark_time, counts = p.unmarked_items](
+                             compose::Document& doc, const style::LayoutSet& layout, const shape::FontSet& fonts) {
+        counts->clear();
+        for (const auto& page : doc.pages) counts->push_back(page.items.size());
         stamp_proof_marks(doc, layout, fonts, mark_round, mark_time);
     };
     return p;

@@ -4,7 +4,9 @@
 // renders, compares and writes.
 #pragma once
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "app/build.h"
 #include "core/diagnostics.h"
@@ -15,6 +17,9 @@ struct ProofReportOptions {
     std::filesystem::path pdf;  // the proof PDF; the report goes into its folder
     std::string round, made;    // 初校, 2026-11-26 14:05
     double thumb_dpi = 36;      // 306 × 429 pixels for an A4 page with bleed
+    // Items per page before the proof marks were added: thumbnails are drawn without the
+    // marks, whose time changes with every proof and would make every page "changed".
+    std::shared_ptr<std::vector<std::size_t>> unmarked_items = std::make_shared<std::vector<std::size_t>>();
 };
 
 struct ProofReportResult {

@@ -248,6 +248,34 @@ std::string escape(std::string_view s, bool attribute) {
     return out;
 }
 
+// Ruby as the Book carries it (｜base《reading》, which a Shift_JIS sheet keeps) goes back to
+// the files' markup, <ruby rt="reading">base</ruby>; a ｜ without 《…》 is an ordinary character.
+std::string rich(std::string_view s) {
+    static constexpr std::string_view kAnchor = "｜", kOpen = "《", kClose = "》";
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t a = s.find(kAnchor, i);
+        const std::size_t o = a == std::string_view::npos ? a : s.find(kOpen, a + kAnchor.size());
+        const std::size_t c = o == std::string_view::npos ? o : s.find(kClose, o + kOpen.size());
+        const std::string_view base = c == std::string_view::npos ? std::string_view() : s.substr(a + kAnchor.size(), o - a - kAnchor.size());
+        if (c == std::string_view::npos || base.empty() || base.find(kAnchor) != std::string_view::npos) {
+            const std::size_t stop = a == std::string_view::npos ? s.size() : a + kAnchor.size();
+            out += escape(s.substr(i, stop - i), false);
+            i = stop;
+            continue;
+        }
+        out += escape(s.substr(i, a - i), false) + "<ruby rt=\"" + escape(s.substr(o + kOpen.size(), c - o - kOpen.size()), true) +
+               "\">" + escape(base, false) + "</ruby>";
+        i = c + kClose.size();
+    }
+    return out;
+}
+
+std::string rich_elem(const char* indent, const char* name, const std::string& text) {
+    return std::string(indent) + "<" + name + ">" + rich(text) + "</" + name + ">\n";
+}
+
 std::string elem(const char* indent, const char* name, const std::string& text) {
     return std::string(indent) + "<" + name + ">" + escape(text, false) + "</" + name + ">\n";
 }
@@ -264,8 +292,8 @@ std::string shop_xml(const content::Shop& s, const content::EditorialNote* note)
     std::string x = "  <shop" + attr("id", s.id) + attr("genre", s.genre) + attr("area", s.area) +
                     attr("time", s.time) + attr("theme", s.theme) + ">\n";
     x += "    <name" + attr("reading", s.reading) + ">" + escape(s.name, false) + "</name>\n";
-    x += elem("    ", "headline", s.headline) + elem("    ", "description", s.description);
-    if (!s.short_description.empty()) x += elem("    ", "short", s.short_description);
+    x += rich_elem("    ", "headline", s.headline) + rich_elem("    ", "description", s.description);
+    if (!s.short_description.empty()) x += rich_elem("    ", "short", s.short_description);
     x += "    <dish" + count_attr("price", s.dish_price) + ">" + escape(s.dish, false) + "</dish>\n";
     x += "    <info>\n" + elem("      ", "address", i.address) + elem("      ", "phone", i.phone) +
          elem("      ", "hours", i.hours) + elem("      ", "closed", i.closed);

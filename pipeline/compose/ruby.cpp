@@ -44,20 +44,19 @@ std::vector<std::string> split_readings(std::string_view rt) {
     return out;
 }
 
-// One <ruby>: base text and readings, given the text right after U+FFF9. Returns false (and
-// leaves i) when the markers are incomplete.
+// One ruby: base text and readings, given the text right after ｜. Returns false (and leaves
+// i) unless 《…》 follows a non-empty base, so a lone ｜ stays an ordinary character.
 bool read_ruby(std::string_view text, std::size_t& i, std::string& base, std::string& rt) {
     std::size_t k = i;
     std::string* into = &base;
     while (k < text.size()) {
         const char32_t cp = shape::decode_utf8(text, k);
-        if (cp == kRubyTerminator) {
-            if (into == &base) return false;
+        if (cp == kRubyTerminator && into == &rt) {
             i = k;
-            return true;
+            return !base.empty() && !rt.empty();
         }
         if (cp == kRubySeparator && into == &base) into = &rt;
-        else if (cp == kRubyAnchor) return false;
+        else if (cp == kRubyAnchor || cp == kRubySeparator || cp == kRubyTerminator) return false;
         else append_utf8(*into, cp);
     }
     return false;
@@ -71,13 +70,11 @@ Annotated parse_ruby(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t at = i;
         const char32_t cp = shape::decode_utf8(text, i);
-        if (cp == kRubySeparator || cp == kRubyTerminator) continue;  // stray marker
-        if (cp != kRubyAnchor) {
+        std::string base, rt;
+        if (cp != kRubyAnchor || !read_ruby(text, i, base, rt)) {
             a.plain.append(text.substr(at, i - at));
             continue;
         }
-        std::string base, rt;
-        if (!read_ruby(text, i, base, rt)) continue;  // the base follows as plain text
         RubyMark m;
         m.begin = static_cast<std::uint32_t>(a.plain.size());
         a.plain += base;
@@ -107,11 +104,11 @@ std::string ruby_from_markup(std::string_view text) {
             break;
         }
         out.append(text.substr(i, open - i));
-        out += "\uFFF9";
+        out += "｜";
         out.append(text.substr(q + 2, close - q - 2));
-        out += "\uFFFA";
+        out += "《";
         out.append(text.substr(open + 10, q - open - 10));
-        out += "\uFFFB";
+        out += "》";
         i = close + 7;
     }
     return out;

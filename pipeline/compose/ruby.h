@@ -1,8 +1,10 @@
 // compose/: ruby (furigana, JLREQ 3.3). Content marks ruby as <ruby rt="…">base</ruby>; content/
-// hands it over in the text as Unicode interlinear annotation: U+FFF9 base U+FFFA ruby U+FFFB.
-// A ruby whose readings are separated by spaces ("ひら つか" over 平塚) is mono-ruby, one reading
-// per base character; without spaces it is group-ruby over the whole base. Either way base and
-// ruby make one unbreakable complex (JLREQ cl-22 / cl-23).
+// hands it over inside the text in the notation Japanese editors know from Aozora Bunko,
+// ｜base《ruby》 (U+FF5C, U+300A, U+300B: all in JIS X 0208, so the text survives a Shift_JIS
+// spreadsheet). A ｜ with no 《…》 after it is an ordinary character. Readings separated by
+// spaces ("ひら つか" over 平塚) are mono-ruby, one reading per base character; without spaces
+// group-ruby over the whole base. Either way base and ruby make one unbreakable complex
+// (JLREQ cl-22 / cl-23).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -16,8 +18,7 @@
 
 namespace shokuhon::compose {
 
-inline constexpr char32_t kRubyAnchor = U'\uFFF9', kRubySeparator = U'\uFFFA',
-                          kRubyTerminator = U'\uFFFB';
+inline constexpr char32_t kRubyAnchor = U'｜', kRubySeparator = U'《', kRubyTerminator = U'》';
 
 struct RubyMark {
     std::uint32_t begin = 0, end = 0;  // the base: UTF-8 byte range in the plain text
@@ -34,7 +35,7 @@ struct Annotated {
 Annotated parse_ruby(std::string_view text);
 // The text with every ruby taken out (what the reader sees on the line).
 std::string plain_text(std::string_view text);
-// <ruby rt="かん じ">漢字</ruby> written inline (compose-dump --text, golden corpus) → markers.
+// <ruby rt="かん じ">漢字</ruby> written inline (compose-dump --text, golden corpus) → ｜漢字《かん じ》.
 std::string ruby_from_markup(std::string_view text);
 // "<base>《<ruby>》" for dumps and logs.
 std::string show_ruby(std::string_view text);

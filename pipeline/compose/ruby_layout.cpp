@@ -61,24 +61,27 @@ Complex layout_mono(const std::vector<Length>& base, const std::vector<Reading>&
     return cx;
 }
 
-// Group-ruby over the whole base (JLREQ 3.3.6): the shorter of the two is spread 1:2:1.
+// Group-ruby over the whole base (JLREQ 3.3.6): the shorter of the two is spread 1:2:1. A
+// jukugo (mono readings set together) keeps its base solid and centred instead: the ruby
+// reaches past it on both sides, onto kana where the breaker lets it (JLREQ 3.3.7).
 Complex layout_group(const std::vector<Length>& base, const Reading& rd, const RubyMark& m,
-                     RubyRun& run) {
+                     bool jukugo, RubyRun& run) {
     Complex cx;
     Length b;
     for (const Length w : base) b += w;
     const auto n_ruby = static_cast<std::int64_t>(std::max<std::size_t>(1, rd.shaped.clusters.size()));
     const auto n_base = static_cast<std::int64_t>(base.size());
+    const Length excess = max(Length{}, rd.width - b);
     const Length ruby_gap = b > rd.width ? (b - rd.width) / n_ruby : Length{};
-    const Length base_gap = rd.width > b ? (rd.width - b) / n_base : Length{};
-    Length x = base_gap / 2;
+    const Length base_gap = jukugo ? Length{} : excess / n_base;
+    Length x = jukugo ? excess / 2 : base_gap / 2;
     for (const Length w : base) {
         cx.base_x.push_back(x);
         x += w + base_gap;
     }
     place_reading(rd, m.readings.front(), {}, ruby_gap, run);
     cx.width = max(b, rd.width);
-    cx.before = cx.after = base_gap / 2;
+    cx.before = cx.after = jukugo ? excess / 2 : base_gap / 2;
     return cx;
 }
 
@@ -133,6 +136,30 @@ void copy_cluster(const Shaped& in, const std::vector<std::size_t>& gs, std::siz
 
 }  // namespace
 
+namespace {
+
+// Lays out one complex over base clusters of the given advances; fills `run` with its ruby.
+Complex layout_complex(const std::vector<Length>& base, const RubyMark& mark, const shape::Font& font,
+                       Length rsize, RubyRun& run) {
+    std::vector<Reading> rd;
+    for (const auto& r : mark.readings) rd.push_back(shape_reading(font, rsize, r));
+    // Jukugo-ruby (JLREQ 3.3.7), simplified: each reading over its own character while all
+    // fit; if one is longer, the word's readings are set together, like group ruby, so that
+    // no gap opens inside the word.
+    bool mono = mark.mono && mark.readings.size() == base.size();
+    for (std::size_t k = 0; mono && k < base.size(); ++k) mono = rd[k].width <= base[k];
+    if (mono) return layout_mono(base, rd, mark, run);
+    RubyMark group = mark;
+    if (mark.readings.size() > 1) {
+        group.readings = {std::string()};
+        for (const auto& r : mark.readings) group.readings[0] += r;
+        rd = {shape_reading(font, rsize, group.readings[0])};
+    }
+    return layout_group(base, rd[0], group, mark.mono, run);
+}
+
+}  // namespace
+
 std::vector<RubyRun> attach_ruby(Shaped& shaped, const std::vector<RubyMark>& marks,
                                  std::string_view, const shape::Font& font, Length size) {
     std::vector<RubyRun> runs;
@@ -155,16 +182,7 @@ std::vector<RubyRun> attach_ruby(Shaped& shaped, const std::vector<RubyMark>& ma
         RubyRun run;
         run.cluster = out.clusters.size();
         run.size = rsize;
-        const bool mono = marks[m].mono && marks[m].readings.size() == base.size();
-        std::vector<Reading> rd;
-        for (const auto& r : marks[m].readings) rd.push_back(shape_reading(font, rsize, r));
-        RubyMark group = marks[m];
-        if (!mono && group.readings.size() > 1) {  // base and readings disagree: group ruby
-            group.readings = {std::string()};
-            for (const auto& r : marks[m].readings) group.readings[0] += r;
-            rd = {shape_reading(font, rsize, group.readings[0])};
-        }
-        const Complex cx = mono ? layout_mono(base, rd, marks[m], run) : layout_group(base, rd[0], group, run);
+        const Complex cx = layout_complex(base, marks[m], font, rsize, run);
         merge_complex(shaped, gs, c, c1, cx, rsize, out);
         runs.push_back(std::move(run));
         c = c1;

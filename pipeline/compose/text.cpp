@@ -83,8 +83,10 @@ void append_ruby(const LineSpan& ls, const style::TextStyle& st, Point origin, L
         const Length raise = st.size.scaled(0.88) + r.size.scaled(0.12);
         GlyphRun run = make_run(st.font, r.size, {origin.x + x, origin.y - raise}, colour);
         run.glyphs = r.glyphs;
-        run.utf8 = r.utf8;
-        run.clusters = r.clusters;
+        // The ruby's glyphs carry no text of their own (one cluster of zero bytes: the PDF marks
+        // them with an empty ActualText), so the PDF's text is the content's text, the base
+        // alone, and a search for 前鳥神社 finds it. The reading is in the content, not lost.
+        run.clusters = {ClusterSpan{0, static_cast<std::uint32_t>(r.glyphs.size())}};
         out.push_back(std::move(run));
     }
 }
@@ -164,6 +166,7 @@ TextBlock Typesetter::paragraph(std::string_view text, const style::TextStyle& s
         append_runs(ls, st, latin, origin, x0, colour, block.runs);
         append_ruby(ls, st, origin, x0, colour, block.runs);
         block.width = max(block.width, line.width);
+        if (line.rule == linebreak::Rule::kOverfull) ++block.overfull;
         ++block.lines;
     }
     block.height = st.leading * block.lines + extra;

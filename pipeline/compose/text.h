@@ -20,6 +20,8 @@ struct TextBlock {
     Length width;                // widest line as set; vertical: columns × leading
     int lines = 0;
     bool vertical = false;       // columns right to left, glyphs top to bottom
+    int overfull = 0;            // lines wider than the measure (a token that cannot break):
+                                 // the caller reports them, naming the entry and the frame
 };
 
 // A paragraph as composed: what was shaped, where it broke and why. paragraph() draws it;

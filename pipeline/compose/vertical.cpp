@@ -48,6 +48,11 @@ GlyphRun column_run(const Column& col, std::size_t c0, std::size_t c1, const sty
         run.clusters.push_back(span);
         run.utf8.append(col.comp.text, cl.text_begin, cl.text_end - cl.text_begin);
     }
+    // One cluster for the whole stretch: the PDF then carries its text once, as ActualText over
+    // all its glyphs, so a reader extracts each column as one line in reading order rather than
+    // rows of characters across the columns.
+    const auto glyphs = static_cast<std::uint32_t>(run.glyphs.size());
+    run.clusters = {ClusterSpan{static_cast<std::uint32_t>(run.utf8.size()), glyphs}};
     return run;
 }
 
@@ -81,6 +86,7 @@ TextBlock set_vertical(const Composition& comp, const style::TextStyle& st,
             c = e;
         }
         block.height = max(block.height, top + line.width);
+        if (line.rule == linebreak::Rule::kOverfull) ++block.overfull;
     }
     return block;
 }

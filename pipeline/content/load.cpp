@@ -5,6 +5,7 @@
 #include <set>
 
 #include "content/schemas.h"
+#include "content/rich_text.h"
 #include "xmlio/xml.h"
 
 namespace shokuhon::content {
@@ -165,9 +166,9 @@ void load_shops(const xmlio::Document& doc, Loaded& out, Diagnostics& diags) {
         shop.theme = attr(s, "theme");
         shop.name = text(child(s, "name"));
         shop.reading = attr(child(s, "name"), "reading");
-        shop.headline = text(child(s, "headline"));
-        shop.description = text(child(s, "description"));
-        shop.short_description = text(child(s, "short"));
+        shop.headline = rich_text(child(s, "headline"));
+        shop.description = rich_text(child(s, "description"));
+        shop.short_description = rich_text(child(s, "short"));
         shop.dish = text(child(s, "dish"));
         shop.dish_price = to_int(attr(child(s, "dish"), "price"));
         const xmlNode* info = child(s, "info");

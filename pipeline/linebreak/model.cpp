@@ -222,10 +222,17 @@ std::int64_t Builder::overhang(std::size_t i) const {
 }
 
 // A full-width ？！ followed directly by Japanese (no space, no closing bracket, no further ？！)
-// ends a sentence mid-paragraph (jlreq.md §3). Half-width ! ? are Western punctuation (cl-27).
+// ends a sentence mid-paragraph (jlreq.md §3). Half-width ! ? are Western punctuation (cl-27),
+// never cl-04.
+// Deviation: before the quoting particles と and って (「うまい！と評判」) the ？！ is inside the
+// sentence, where JLREQ sets no space.
 bool Builder::sentence_space(std::size_t i) const {
     const std::size_t j = i + 1;
-    if (cls_[i] != C::kDividingPunct || 4 * cl_[i].advance.sp < 3 * em_) return false;
+    // Also after a proportional ！ (palt): the one em is the space, whatever the mark's width.
+    if (cls_[i] != C::kDividingPunct) return false;
+    if (first(j) == U'と' || (first(j) == U'っ' && j + 1 < cl_.size() && first(j + 1) == U'て')) {
+        return false;
+    }
     return is_japanese_letter(cls_[j]) || cls_[j] == C::kOpeningBracket;
 }
 
@@ -313,6 +320,7 @@ Model Builder::build() {
         }
         s.stretch_gaps += any ? 1 : 0;
         s.ink += m_.units[i].space ? 0 : 1;
+        s.open += g.protect ? 0 : 1;
         m_.sums[i + 1] = s;
     }
     return std::move(m_);

@@ -92,7 +92,7 @@ private:
 
 // False when the line is beyond this pass's tolerance.
 bool Breaker::line_cost(const Extent& f, bool hang, bool last, bool token, LineCost& out) const {
-    const double bad = badness(f, measure_, last);
+    const double bad = badness(f, m_, last);
     if (bad > tolerance_) return false;
     const double cost = f.natural > measure_ ? bad * kShrinkWeight : bad;
     out = {(kLinePenalty + cost) * (kLinePenalty + cost), 2, false, hang, last};

@@ -21,6 +21,18 @@ bool is_phone(std::u32string_view s) {
     return digits >= 6 && (hyphens >= 2 || digits >= 10);
 }
 
+// Latin letters, also accented ones (Latin-1 and Latin Extended-A/B).
+bool is_letter(char32_t c) {
+    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+std::size_t count_letters(std::u32string_view s) {
+    std::size_t n = 0;
+    for (const char32_t c : s) n += is_letter(c) ? 1 : 0;
+    return n;
+}
+
 }  // namespace
 
 TokenKind classify_token(std::u32string_view s) {
@@ -33,9 +45,17 @@ TokenKind classify_token(std::u32string_view s) {
 }
 
 bool token_break_after(std::u32string_view s, std::size_t k, TokenKind kind) {
-    if (kind != TokenKind::kUrl && kind != TokenKind::kEmail) return false;  // handles, phones
     if (k + 1 >= s.size()) return false;
     const char32_t a = s[k], b = s[k + 1];
+    // A compound word breaks after its own hyphen, between letters ("Châteauneuf-|du-Pape"),
+    // with nothing inserted: JLREQ 3.1.10 allows Western words to break at hyphenation points.
+    // As TeX's \lefthyphenmin and \righthyphenmin: three letters at least on either side, so
+    // that "Wi-Fi" stays whole.
+    if (kind == TokenKind::kWord) {
+        return a == U'-' && is_letter(b) && k > 0 && is_letter(s[k - 1]) &&
+               count_letters(s.substr(0, k)) >= 3 && count_letters(s.substr(k + 1)) >= 3;
+    }
+    if (kind != TokenKind::kUrl && kind != TokenKind::kEmail) return false;  // handles, phones
     // After a slash, once the run of slashes is over ("https://" breaks after both).
     if (a == U'/' && b != U'/') return kind == TokenKind::kUrl;
     // Before a dot inside a name ("example" | ".jp"); a dot that ends the run is punctuation.

@@ -117,7 +117,15 @@ void Painter::draw(cairo_t* cr, const compose::GlyphRun& run) {
     set_colour(cr, run.colour);
     std::vector<cairo_glyph_t> glyphs;
     glyphs.reserve(run.glyphs.size());
-    const double ox = pt(run.origin.x), oy = pt(run.origin.y);
+    double ox = pt(run.origin.x), oy = pt(run.origin.y);
+    // Latin in vertical text (GlyphRun::quarter_turns): the run turns about its origin.
+    const bool turned = run.quarter_turns % 4 != 0;
+    if (turned) {
+        cairo_save(cr);
+        cairo_translate(cr, ox, oy);
+        cairo_rotate(cr, 1.5707963267948966 * run.quarter_turns);
+        ox = oy = 0;
+    }
     for (const auto& g : run.glyphs) glyphs.push_back({g.gid, ox + pt(g.x), oy + pt(g.y)});
     std::vector<cairo_text_cluster_t> clusters;
     clusters.reserve(run.clusters.size());
@@ -127,6 +135,7 @@ void Painter::draw(cairo_t* cr, const compose::GlyphRun& run) {
     cairo_show_text_glyphs(cr, run.utf8.data(), static_cast<int>(run.utf8.size()), glyphs.data(),
                            static_cast<int>(glyphs.size()), clusters.data(),
                            static_cast<int>(clusters.size()), cairo_text_cluster_flags_t{});
+    if (turned) cairo_restore(cr);
 }
 
 void Painter::draw(cairo_t* cr, const compose::RectItem& r) const {

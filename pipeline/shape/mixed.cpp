@@ -131,6 +131,22 @@ bool all_digits(const std::vector<Char>& cs, std::string_view, const ScriptRun& 
     return n >= 1 && n <= 2;
 }
 
+// A style names its features for horizontal text; vertical text takes their vertical
+// counterparts (palt → vpal, halt → vhal, chws → vchw, kern → vkrn).
+std::vector<std::string> vertical_features(const std::vector<std::string>& style) {
+    static constexpr std::pair<std::string_view, std::string_view> kMap[] = {
+        {"palt", "vpal"}, {"halt", "vhal"}, {"chws", "vchw"}, {"kern", "vkrn"}};
+    std::vector<std::string> out;
+    for (std::string f : style) {
+        for (const auto& [h, v] : kMap) {
+            const auto at = f.find(h);
+            if (at != std::string::npos) f.replace(at, h.size(), v);
+        }
+        out.push_back(f);
+    }
+    return out;
+}
+
 }  // namespace
 
 Shaped shape_vertical(const Font& font, Length size, std::string_view utf8,
@@ -144,8 +160,8 @@ Shaped shape_vertical(const Font& font, Length size, std::string_view utf8,
         }
         const detail::RunSpec spec =
             r.latin ? latin_spec(0) : detail::RunSpec{HB_DIRECTION_TTB, HB_SCRIPT_HAN, "ja", 0};
-        detail::shape_run(font, size, utf8, r.begin, r.end, r.latin ? latin_features(features) : features,
-                          spec, out);
+        detail::shape_run(font, size, utf8, r.begin, r.end,
+                          r.latin ? latin_features(features) : vertical_features(features), spec, out);
         out.orientation.resize(out.clusters.size(), r.latin ? Orientation::kRotated : Orientation::kUpright);
     }
     detail::finish_clusters(utf8, out);

@@ -14,9 +14,10 @@
 namespace shokuhon::shape {
 
 // Horizontal text: x_offset, y_offset as HarfBuzz gives them (y up), advance along the line.
-// Vertical text (shape_vertical): advance is down the column, x_offset is across it from the
-// column's centre line (right positive) and y_offset down from the pen (y down); rotated glyphs
-// (Orientation::kRotated) keep horizontal metrics, to be drawn turned 90° clockwise.
+// Vertical text (shape_vertical): advance is down the column. Upright and 縦中横 glyphs:
+// x_offset across the column from its centre line (right positive), y_offset down from the pen
+// (HarfBuzz's y-up turned y-down: y = pen_y − hb y_offset). Rotated glyphs
+// (Orientation::kRotated) keep HarfBuzz's horizontal values, to be drawn turned 90° clockwise.
 struct Glyph {
     std::uint32_t gid = 0;
     std::uint32_t cluster = 0;  // index into Shaped::clusters

@@ -60,6 +60,9 @@ std::string hint_for(const xmlError& err) {
     if (err.code == XML_ERR_INTERNAL_ERROR && err.message && std::string(err.message).find("depth") != std::string::npos) {
         return "elements are nested too deeply; content files need only a few levels";
     }
+    if (err.code == XML_ERR_INTERNAL_ERROR) {
+        return "the text here is damaged: the file may be cut short or hold a broken character";
+    }
     return {};
 }
 
@@ -168,24 +171,27 @@ std::optional<std::string> read_bounded(const fs::path& file, std::size_t max_by
         diags.error("E-XML-002", {name, 0, 0}, "cannot read file: not a regular file (a folder, pipe or device)");
         return std::nullopt;
     }
-    const auto too_big = [&] {
-        diags.error("E-XML-003", {name, 1, 1},
-                    "file is larger than the limit of " + std::to_string(max_bytes) + " bytes");
-    };
-    if (fs::file_size(file, ec) > max_bytes) {
-        too_big();
+    const auto size = fs::file_size(file, ec);
+    if (ec) {
+        diags.error("E-XML-002", {name, 0, 0}, "cannot read file: " + ec.message());
         return std::nullopt;
     }
+    if (size > max_bytes) {
+        diags.error("E-XML-003", {name, 1, 1},
+                    "file is larger than the limit of " + std::to_string(max_bytes) + " bytes");
+        return std::nullopt;
+    }
+    // One byte more than the size seen: a file that grows in the meantime is noticed.
     std::ifstream in(file, std::ios::binary);
-    std::string bytes(max_bytes + 1, '\0');
+    std::string bytes(static_cast<std::size_t>(size) + 1, '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (in.bad() || (!in && !in.eof())) {
         diags.error("E-XML-002", {name, 0, 0}, "cannot read file");
         return std::nullopt;
     }
     bytes.resize(static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > max_bytes) {  // it grew while being read
-        too_big();
+    if (bytes.size() > size) {  // it grew while being read
+        diags.error("E-XML-002", {name, 0, 0}, "cannot read file: it changed while being read");
         return std::nullopt;
     }
     return bytes;

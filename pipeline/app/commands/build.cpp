@@ -3,6 +3,7 @@
 #include "app/build_log.h"
 #include "app/command.h"
 #include "app/print_build.h"
+#include "finish/pdfx.h"
 #include "app/json_report.h"
 #include "app/progress.h"
 #include "app/proof_report.h"
@@ -25,9 +26,11 @@ BuildOptions build_options(const CommandContext& ctx) {
     o.quiet = ctx.has("quiet");
     // --pdfx and --marks imply --print; a print PDF never overwrites the screen PDF by default.
     o.pdfx = ctx.get("pdfx");
+    if (finish::PdfX x; finish::parse_pdfx(o.pdfx, x)) o.pdfx = x == finish::PdfX::kX4 ? "X-4" : "X-1a";
     o.marks = ctx.has("marks");
     o.print = ctx.has("print") || ctx.has("pdfx") || o.marks;
-    if (o.print && !ctx.has("output")) o.output = default_print_output(o.pdfx == "X-1a" || o.pdfx == "x-1a" ? "X-1a" : "X-4");
+    o.strict_fonts = o.strict_fonts || o.print;  // a printer gets exactly the pinned fonts
+    if (o.print && !ctx.has("output")) o.output = default_print_output(o.pdfx);
     return o;
 }
 
@@ -53,6 +56,10 @@ void print_summary_line(const CommandContext& ctx, bool render, const BuildResul
 int run(const CommandContext& ctx, bool render) {
     BuildOptions opts = build_options(ctx);
     opts.render = render;
+    if (opts.print && !opts.pdfx.empty() && opts.pdfx != "X-4" && opts.pdfx != "X-1a") {
+        ctx.err << "shokuhon: --pdfx takes X-4 or X-1a, not \"" << opts.pdfx << "\"\n";
+        return kExitUsage;
+    }
     const char* verb = render ? "build" : "check";
     // --json: stdout carries one JSON document and nothing else (diagnostics are inside it).
     const bool json = ctx.has("json");

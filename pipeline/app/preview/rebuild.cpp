@@ -50,6 +50,7 @@ void Rebuilder::build_once() {
         out.diags.error("E-PREVIEW-001", {}, std::string("internal error while building: ") + e.what());
     }
     state_.publish(std::move(out));
+    if (on_built_) on_built_(*state_.current());
     std::lock_guard lock(mu_);
     ++builds_;
 }
@@ -103,7 +104,12 @@ FolderWatch::~FolderWatch() {
         w->itemMovedFrom -= Poco::delegate(this, &FolderWatch::on_event);
         w->itemMovedTo -= Poco::delegate(this, &FolderWatch::on_event);
     }
-    watchers_.clear();  // each watcher stops and joins its thread
+    // Each watcher's destructor waits for its thread to notice (up to a scan interval); one
+    // thread per watcher makes shutdown take one interval, not one per folder.
+    std::vector<std::thread> closing;
+    for (auto& w : watchers_) closing.emplace_back([owned = std::move(w)]() mutable { owned.reset(); });
+    for (auto& t : closing) t.join();
+    watchers_.clear();
 }
 
 bool FolderWatch::ignored(const fs::path& file) {

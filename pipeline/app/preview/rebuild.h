@@ -28,6 +28,8 @@ public:
     Rebuilder(const Rebuilder&) = delete;
     Rebuilder& operator=(const Rebuilder&) = delete;
 
+    // Called on the rebuild thread after each build is published (the command prints a line).
+    void on_built(std::function<void(const Snapshot&)> f) { on_built_ = std::move(f); }
     void start();  // builds once, then on every poke()
     void poke();   // something changed: build again when things are quiet
     void stop();
@@ -39,6 +41,7 @@ private:
 
     PreviewState& state_;
     Builder build_;
+    std::function<void(const Snapshot&)> on_built_;
     std::chrono::milliseconds quiet_;
     mutable std::mutex mu_;
     std::condition_variable cv_;

@@ -130,3 +130,161 @@ std::string state_json(const Snapshot& s) {
 }
 
 }  // namespace shokuhon::app::preview
+
+namespace shokuhon::app::preview {
+namespace {
+
+bool loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1" || host == "[::1]"; }
+
+// Bound to loopback, only pages the browser opened as localhost may read it: a web page
+// elsewhere cannot reach it through DNS rebinding.
+bool host_allowed(const ServerOptions& opts, const std::string& header) {
+    if (!loopback(opts.host)) return true;
+    std::string name = header;
+    if (!name.empty() && name[0] == '[') {
+        name = name.substr(0, name.find(']') + 1);
+    } else {
+        name = name.substr(0, name.find(':'));
+    }
+    return loopback(name);
+}
+
+Response page_png(PreviewState& state, const Poco::URI& uri, const std::string& path) {
+    // /page/<n>.png: n is digits and nothing else.
+    const std::string digits = path.substr(6, path.size() - 6 - 4);
+    std::size_t n = 0;
+    if (digits.size() > 4 || !parse_number(digits, n) || n == 0) return text(404, "no such page");
+    int dpi = 96;
+    if (const std::string d = query(uri, "dpi"); !d.empty() && !parse_number(d, dpi)) return text(400, "dpi is a number");
+    const auto snap = state.current();
+    if (!snap->good) return text(503, "the first build is not done yet");
+    if (n > snap->pages.size()) return text(404, "no such page");
+    auto png = state.page_png(n - 1, dpi_bucket(std::max(1, dpi)));
+    if (!png) return text(500, "the page could not be drawn");
+    Response r;
+    r.type = "image/png";
+    r.body = std::move(png);
+    // Named by content hash: the same URL is always the same image.
+    if (query(uri, "h") == hex(snap->pages[n - 1].hash)) r.cache = "private, max-age=31536000, immutable";
+    return r;
+}
+
+Response state_route(PreviewState& state, const ServerOptions& opts, const Poco::URI& uri) {
+    std::shared_ptr<const Snapshot> snap = state.current();
+    if (const std::string since = query(uri, "since"); !since.empty()) {
+        std::uint64_t v = 0;
+        if (!parse_number(since, v)) return text(400, "since is a version number");
+        if (v == snap->version) snap = state.wait_for_change(v, opts.long_poll);
+    }
+    Response r;
+    r.type = "application/json";
+    r.body = std::make_shared<const std::string>(state_json(*snap));
+    return r;
+}
+
+}  // namespace
+
+Response handle(PreviewState& state, const ServerOptions& opts, const Request& req) {
+    if (req.method != "GET" && req.method != "HEAD") return text(405, "only GET and HEAD");
+    if (req.content_length > 0 || req.chunked) return text(413, "no request bodies");
+    if (req.uri.size() > kMaxUri) return text(414, "URI too long");
+    if (!host_allowed(opts, req.host)) return text(403, "open the preview as http://127.0.0.1:PORT/");
+    Poco::URI uri;
+    try {
+        uri = Poco::URI(req.uri);
+    } catch (const Poco::Exception&) {
+        return text(400, "bad URI");
+    }
+    const std::string path = uri.getPath();
+    if (path == "/" || path == "/index.html") {
+        Response r;
+        r.type = "text/html; charset=utf-8";
+        r.cache = "no-cache";
+        r.body = std::make_shared<const std::string>(preview_page());
+        return r;
+    }
+    if (path == "/state") return state_route(state, opts, uri);
+    if (path == "/version") {
+        const auto s = state.current();
+        Response r;
+        r.type = "application/json";
+        r.body = std::make_shared<const std::string>("{\"version\":" + std::to_string(s->version) + ",\"building\":" +
+                                                     (s->building ? "true" : "false") + ",\"ok\":" + (s->ok ? "true" : "false") + "}");
+        return r;
+    }
+    if (path.size() > 10 && path.rfind("/page/", 0) == 0 && path.compare(path.size() - 4, 4, ".png") == 0) {
+        return page_png(state, uri, path);
+    }
+    return text(404, "not found");
+}
+
+namespace {
+
+class Handler : public Poco::Net::HTTPRequestHandler {
+public:
+    Handler(PreviewState& state, const ServerOptions& opts) : state_(state), opts_(opts) {}
+    void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) override {
+        const Request in{req.getMethod(), req.getURI(), req.getHost(), req.getContentLength64(), req.getChunkedTransferEncoding()};
+        const Response out = handle(state_, opts_, in);
+        resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(out.status));
+        resp.setContentType(out.type);
+        resp.set("Cache-Control", out.cache);
+        resp.set("X-Content-Type-Options", "nosniff");
+        resp.set("Referrer-Policy", "no-referrer");
+        resp.set("Content-Security-Policy",
+                 "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+                 "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        if (out.status == 405) resp.set("Allow", "GET, HEAD");
+        const std::string& body = out.body ? *out.body : std::string();
+        resp.setContentLength64(static_cast<Poco::Int64>(body.size()));
+        if (req.getMethod() == "HEAD") {
+            resp.send();
+            return;
+        }
+        resp.send().write(body.data(), static_cast<std::streamsize>(body.size()));
+    }
+
+private:
+    PreviewState& state_;
+    const ServerOptions& opts_;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    Factory(PreviewState& state, const ServerOptions& opts) : state_(state), opts_(opts) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+        return new Handler(state_, opts_);
+    }
+
+private:
+    PreviewState& state_;
+    const ServerOptions& opts_;
+};
+
+}  // namespace
+
+PreviewServer::PreviewServer(PreviewState& state, const ServerOptions& opts)
+    : state_(state), opts_(opts), pool_(2, std::max(4, opts.max_threads + 2)) {
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(opts_.host, static_cast<Poco::UInt16>(opts_.port)));
+    port_ = socket.address().port();
+    auto* params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(opts_.max_threads);
+    params->setMaxQueued(64);
+    params->setKeepAlive(true);
+    params->setTimeout(Poco::Timespan(static_cast<long>(opts_.long_poll.count() / 1000) + 10, 0));
+    params->setServerName("shokuhon-preview");
+    server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(state, opts_), pool_, socket, params);
+    server_->start();
+}
+
+PreviewServer::~PreviewServer() { stop(); }
+
+void PreviewServer::stop() {
+    if (!server_) return;
+    state_.stop();           // long-polls return now instead of at their timeout
+    server_->stopAll(true);  // closes open connections too: long-polls do not hold up shutdown
+    server_.reset();
+    pool_.joinAll();
+}
+
+}  // namespace shokuhon::app::preview

@@ -55,6 +55,7 @@ public:
     void stop();
 
 private:
+    PreviewState& state_;
     ServerOptions opts_;
     Poco::ThreadPool pool_;  // the server's own threads, not Poco's process-wide pool
     std::unique_ptr<Poco::Net::HTTPServer> server_;

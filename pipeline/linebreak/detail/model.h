@@ -4,6 +4,7 @@
 // line may break there. greedy.cpp and optimal.cpp choose breaks on this model; set_line.cpp
 // turns a break into pen positions. Integers (sp) throughout; double only for costs and ratios.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -65,6 +66,7 @@ struct Sums {
     std::int64_t shrink_total = 0, stretch_total = 0;  // over all stages
     std::int64_t stretch_gaps = 0;                     // gaps with any stretch
     std::int64_t ink = 0;                              // clusters that are not spaces
+    std::int64_t open = 0;                             // gaps not inside a protected token
 };
 
 struct Model {
@@ -99,6 +101,7 @@ struct Extent {
     std::size_t el = 0;  // last ink cluster
     bool empty = true;
     std::int64_t natural = 0, shrink = 0, stretch = 0, ink = 0;
+    std::int64_t open = 0;  // gaps that may be letter-spaced as a last resort
     std::int64_t min_width() const { return natural - shrink; }
 };
 inline Extent extent(const Model& m, std::size_t a, std::size_t b) {
@@ -115,6 +118,7 @@ inline Extent extent(const Model& m, std::size_t a, std::size_t b) {
     e.shrink = s1.shrink_total - s0.shrink_total + last.end_shrink;
     e.stretch = s1.stretch_total - s0.stretch_total;
     e.ink = m.sums[e.el + 1].ink - s0.ink;
+    e.open = s1.open - s0.open;
     return e;
 }
 
@@ -125,17 +129,31 @@ inline bool can_hang(const Model& m, std::size_t a, std::size_t b) {
     return u.hangable && !u.space && m.next_ink[a] < m.prev_ink[b - 1];
 }
 
-// Knuth–Plass badness of setting e at the measure: 100 r³, capped at 10000 (TeX's inf_bad),
-// also when there is nothing to stretch; more than 10000 when even full shrinking overflows.
-inline double badness(const Extent& e, std::int64_t measure, bool last_line) {
-    constexpr double kInfBad = 10000;
+// Knuth–Plass badness of setting e at the measure: 100 r³ (TeX). Shrinking is capped at 10000
+// (TeX's inf_bad) and more when even full shrinking overflows. Deviation from TeX: stretching
+// past the JLREQ stages is not capped at 10000 but keeps growing (to 10⁶), so that when every
+// choice is bad (a second pass) a line stretched twice as far still costs more. A line that
+// could only be letter-spaced (nothing in it may stretch, JLREQ: a last resort) costs 10⁶; a
+// line of a URL or e-mail address alone, left short rather than altered, and ragged
+// (start-aligned) lines are rated by how short they are: half empty rates as r = 1.
+inline double badness(const Extent& e, const Model& m, bool last_line) {
+    constexpr double kInfBad = 10000, kMaxBad = 1e6;
+    const std::int64_t measure = m.params.measure.sp;
     const std::int64_t d = measure - e.natural;
     if (e.empty || d == 0 || (d > 0 && last_line)) return 0;
-    if (d < 0 && -d > e.shrink) return kInfBad + 1;
-    const std::int64_t cap = d > 0 ? e.stretch : e.shrink;
-    if (cap == 0) return kInfBad;
-    const double r = static_cast<double>(d < 0 ? -d : d) / static_cast<double>(cap);
-    return r > 4.65 ? kInfBad : 100 * r * r * r;
+    if (d < 0) {
+        if (-d > e.shrink) return kInfBad + 1;
+        const double r = static_cast<double>(-d) / static_cast<double>(e.shrink);
+        return std::min(kInfBad, 100 * r * r * r);
+    }
+    const auto dd = static_cast<double>(d);
+    const double short_r = 2 * dd / static_cast<double>(std::max<std::int64_t>(1, measure));
+    double r = 0;
+    if (m.params.align == Align::kStart) r = short_r;
+    else if (e.stretch > 0) r = dd / static_cast<double>(e.stretch);
+    else if (e.ink > 1 && e.open == 0) r = short_r;
+    else return kMaxBad;
+    return std::min(kMaxBad, 100 * r * r * r);
 }
 
 struct Break {

@@ -19,7 +19,10 @@ TokenKind classify_token(std::u32string_view run);
 inline bool is_protected(TokenKind k) { return k != TokenKind::kWord; }
 
 // May a URL or e-mail address break between run[k] and run[k + 1]? After a slash (but not
-// inside "//"), or before a dot that follows a letter or digit; never elsewhere.
+// inside "//"), or before a dot that follows a letter or digit; never elsewhere. A word may
+// break after a hyphen between letters (Wi-|Fi); handles and phone numbers never break.
+// All of these are last resorts: the breakers take them only to spare a line stretched past
+// the JLREQ limits (greedy.cpp) or at a high penalty (optimal.cpp).
 bool token_break_after(std::u32string_view run, std::size_t k, TokenKind kind);
 
 }  // namespace shokuhon::linebreak::detail

@@ -99,6 +99,63 @@ struct SampleOptions {
     int photo_px = 600;          // the photo is 600 × 400 px, placed 50 mm wide: 305 ppi
 };
 
+// The photo, passed through as the painter does it (mime data + unique id), 50 mm wide.
+inline void draw_photo(cairo_t* c, int px, double x, double y) {
+    const double mm = 72.0 / 25.4;
+    auto* jpeg = new std::string(rgb_jpeg(px, px * 2 / 3));
+    CHandle<cairo_surface_t, cairo_surface_destroy> img{cairo_image_surface_create(CAIRO_FORMAT_RGB24, px, px * 2 / 3)};
+    cairo_surface_set_mime_data(img.get(), CAIRO_MIME_TYPE_UNIQUE_ID, reinterpret_cast<const unsigned char*>("p1"), 2,
+                                nullptr, nullptr);
+    cairo_surface_set_mime_data(img.get(), CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(jpeg->data()),
+                                jpeg->size(), [](void* p) { delete static_cast<std::string*>(p); }, jpeg);
+    cairo_save(c);
+    cairo_translate(c, x, y);
+    cairo_scale(c, 50 * mm / px, 50 * mm / px);
+    cairo_set_source_surface(c, img.get(), 0, 0);
+    cairo_paint(c);
+    cairo_restore(c);
+}
+
+// A colour band bleeding off the top, a rich black band at the foot, body text, a rule, the
+// optional faults, a photo and a link.
+inline void draw_first_page(cairo_t* c, const SampleOptions& o, double w, double h) {
+    const double mm = 72.0 / 25.4;
+    set_palette(c, "accent");
+    cairo_rectangle(c, 0, 0, w, 40 * mm);
+    cairo_fill(c);
+    set_palette(c, "rich-black");
+    cairo_rectangle(c, 0, h - 25 * mm, w, 25 * mm);  // a large area: rich black is fine
+    cairo_fill(c);
+    set_palette(c, o.text_colour);
+    cairo_select_font_face(c, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(c, 9);
+    for (int i = 0; i < 12; ++i) {
+        cairo_move_to(c, 20 * mm, (60 + 5 * i) * mm);
+        cairo_show_text(c, "Body text of the Hiratsuka food guide, set in single-ink black.");
+    }
+    set_palette(c, "rule");
+    cairo_set_line_width(c, 0.5);
+    cairo_move_to(c, 20 * mm, 140 * mm);
+    cairo_line_to(c, 190 * mm, 140 * mm);
+    cairo_stroke(c);
+    if (o.stray_grey) {
+        cairo_set_source_rgb(c, 0.88, 0.88, 0.88);
+        cairo_rectangle(c, 20 * mm, 150 * mm, 30 * mm, 20 * mm);
+        cairo_fill(c);
+    }
+    if (o.transparent) {
+        const auto a = sample_layout().colour("accent").rgb();
+        cairo_set_source_rgba(c, a.r, a.g, a.b, 0.5);
+        cairo_rectangle(c, 60 * mm, 150 * mm, 30 * mm, 20 * mm);
+        cairo_fill(c);
+    }
+    draw_photo(c, o.photo_px, 120 * mm, 150 * mm);
+    cairo_tag_begin(c, CAIRO_TAG_LINK, "uri='https://example.invalid'");
+    cairo_move_to(c, 20 * mm, 180 * mm);
+    cairo_show_text(c, "example.invalid");
+    cairo_tag_end(c, CAIRO_TAG_LINK);
+}
+
 // Four A4 pages with 3 mm bleed, finished by finish_pdf (TrimBox, BleedBox, Info).
 inline void sample_pdf(const fs::path& out, const SampleOptions& o = {}) {
     const double mm = 72.0 / 25.4, w = 216 * mm, h = 303 * mm;
@@ -106,60 +163,13 @@ inline void sample_pdf(const fs::path& out, const SampleOptions& o = {}) {
     {
         CHandle<cairo_surface_t, cairo_surface_destroy> s{cairo_pdf_surface_create(raw.c_str(), w, h)};
         CHandle<cairo_t, cairo_destroy> cr{cairo_create(s.get())};
-        auto* c = cr.get();
-        set_palette(c, "accent");
-        cairo_rectangle(c, 0, 0, w, 40 * mm);  // bleeds off the top
-        cairo_fill(c);
-        set_palette(c, "rich-black");
-        cairo_rectangle(c, 0, h - 25 * mm, w, 25 * mm);  // a large area: rich black is fine
-        cairo_fill(c);
-        set_palette(c, o.text_colour);
-        cairo_select_font_face(c, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size(c, 9);
-        for (int i = 0; i < 12; ++i) {
-            cairo_move_to(c, 20 * mm, (60 + 5 * i) * mm);
-            cairo_show_text(c, "Body text of the Hiratsuka food guide, set in single-ink black.");
-        }
-        set_palette(c, "rule");
-        cairo_set_line_width(c, 0.5);
-        cairo_move_to(c, 20 * mm, 140 * mm);
-        cairo_line_to(c, 190 * mm, 140 * mm);
-        cairo_stroke(c);
-        if (o.stray_grey) {
-            cairo_set_source_rgb(c, 0.88, 0.88, 0.88);
-            cairo_rectangle(c, 20 * mm, 150 * mm, 30 * mm, 20 * mm);
-            cairo_fill(c);
-        }
-        if (o.transparent) {
-            const auto a = sample_layout().colour("accent").rgb();
-            cairo_set_source_rgba(c, a.r, a.g, a.b, 0.5);
-            cairo_rectangle(c, 60 * mm, 150 * mm, 30 * mm, 20 * mm);
-            cairo_fill(c);
-        }
-        // The photo, passed through as the painter does it (mime data + unique id).
-        auto* jpeg = new std::string(rgb_jpeg(o.photo_px, o.photo_px * 2 / 3));
-        CHandle<cairo_surface_t, cairo_surface_destroy> img{
-            cairo_image_surface_create(CAIRO_FORMAT_RGB24, o.photo_px, o.photo_px * 2 / 3)};
-        cairo_surface_set_mime_data(img.get(), CAIRO_MIME_TYPE_UNIQUE_ID, reinterpret_cast<const unsigned char*>("p1"), 2,
-                                    nullptr, nullptr);
-        cairo_surface_set_mime_data(img.get(), CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(jpeg->data()),
-                                    jpeg->size(), [](void* p) { delete static_cast<std::string*>(p); }, jpeg);
-        cairo_save(c);
-        cairo_translate(c, 120 * mm, 150 * mm);
-        cairo_scale(c, 50 * mm / o.photo_px, 50 * mm / o.photo_px);
-        cairo_set_source_surface(c, img.get(), 0, 0);
-        cairo_paint(c);
-        cairo_restore(c);
-        cairo_tag_begin(c, CAIRO_TAG_LINK, "uri='https://example.invalid'");
-        cairo_move_to(c, 20 * mm, 180 * mm);
-        cairo_show_text(c, "example.invalid");
-        cairo_tag_end(c, CAIRO_TAG_LINK);
-        cairo_show_page(c);
+        draw_first_page(cr.get(), o, w, h);
+        cairo_show_page(cr.get());
         for (const char* text : {"Page two.", "Page three.", "Page four."}) {  // a 4-page sheet
-            set_palette(c, "black");
-            cairo_move_to(c, 20 * mm, 60 * mm);
-            cairo_show_text(c, text);
-            cairo_show_page(c);
+            set_palette(cr.get(), "black");
+            cairo_move_to(cr.get(), 20 * mm, 60 * mm);
+            cairo_show_text(cr.get(), text);
+            cairo_show_page(cr.get());
         }
     }
     finish::FinishOptions fo;

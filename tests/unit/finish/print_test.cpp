@@ -12,6 +12,7 @@
 #include "finish/preflight.h"
 #include "finish/print.h"
 #include "print_samples.h"
+#include "separations.h"
 
 namespace fs = std::filesystem;
 using namespace shokuhon;
@@ -177,6 +178,24 @@ TEST_CASE("crop marks enlarge the page and keep TrimBox and BleedBox on the artw
     INFO(finish::preflight_text(r));
     CHECK(r.passed());
     CHECK(r.colour_spaces.count("Separation") == 1);  // the registration colour
+
+    // Ghostscript's separations: the marks (top-left 40 × 40 px at 72 dpi, outside the bleed)
+    // are on every plate at 100 %.
+    REQUIRE(test::separate(dir / "out.pdf", 2, dir).exit_code == 0);
+    std::vector<test::Plate> plates;
+    for (const char* ink : {"Cyan", "Magenta", "Yellow", "Black"}) {
+        plates.push_back(test::read_plate(dir / (std::string("p(") + ink + ").tif")));
+    }
+    std::size_t marked = 0;
+    for (std::uint32_t y = 0; y < 40; ++y) {
+        for (std::uint32_t x = 0; x < 40; ++x) {
+            const std::size_t i = y * plates[0].width + x;
+            const int k = test::ink(plates[3], i);
+            marked += k == 255;
+            for (const auto& p : plates) CHECK(test::ink(p, i) == k);
+        }
+    }
+    CHECK(marked > 40);
 }
 
 TEST_CASE("a colour outside the palette stops the print PDF", "[finish][print]") {
@@ -209,7 +228,7 @@ TEST_CASE("transparency: blended in CMYK in PDF/X-4, an error in PDF/X-1a", "[fi
     CHECK(has_code(d1, "E-PRINT-020"));
 }
 
-TEST_CASE("rich black text fails preflight; a missing profile stops the print pass", "[finish][print]") {
+TEST_CASE("rich black text fails preflight, and a missing profile stops the print pass", "[finish][print]") {
     const fs::path dir = test::print_scratch("rich");
     test::SampleOptions so;
     so.text_colour = "rich-black";

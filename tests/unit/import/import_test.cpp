@@ -145,3 +145,15 @@ TEST_CASE("import command: --dry-run writes nothing, a real run writes, a second
     r = test::run(cmd + " --force");
     CHECK(r.exit_code == 0);
 }
+
+TEST_CASE("import: ruby written ｜base《reading》 in a cell becomes <ruby> markup", "[import]") {
+    test::TempDir tmp;
+    Diagnostics d;
+    std::string r = row("fish-101");
+    r.replace(r.find("本文です。"), std::string("本文です。").size(), "｜須賀《す か》の｜厨房《ちゅう ぼう》へ。｜だけ、a<b");
+    const auto p = plan(kHeader + r, tmp.path(), d);
+    INFO([&] { std::ostringstream s; print_all(d, s); return s.str(); }());
+    REQUIRE_FALSE(d.has_errors());
+    CHECK(p.files[0].xml.find("<description><ruby rt=\"す か\">須賀</ruby>の<ruby rt=\"ちゅう ぼう\">厨房</ruby>へ。｜だけ、a&lt;b</description>") !=
+          std::string::npos);
+}

@@ -69,6 +69,11 @@ TEST_CASE("URLs break only after a slash or before a dot; handles and phones nev
     }
     CHECK(at == std::vector<std::size_t>{0, 5, 8});  // before each inner dot
     CHECK_FALSE(token_break_after(U"@a.b", 1, TokenKind::kHandle));
+    // A word breaks after its hyphen with three letters or more on either side.
+    CHECK(token_break_after(U"Châteauneuf-du-Pape", 11, TokenKind::kWord));
+    CHECK(token_break_after(U"Châteauneuf-du-Pape", 14, TokenKind::kWord));  // "…du-|Pape"
+    CHECK_FALSE(token_break_after(U"Wi-Fi", 1, TokenKind::kWord));
+    CHECK_FALSE(token_break_after(U"2024-25", 3, TokenKind::kWord));
     CHECK_FALSE(token_break_after(U"0463-00-1234", 3, TokenKind::kPhone));
 }
 
@@ -102,6 +107,11 @@ TEST_CASE("a mid-paragraph ！ before Japanese gets one em of glue, not a charac
           Length::from_pt(70));
     CHECK(lb::break_paragraph(clusters_of(U"うまい！　また"), params(20))[0].natural ==
           Length::from_pt(70));
+    // Nor before the quoting particles と and って: the ？！ is inside the sentence.
+    CHECK(lb::break_paragraph(clusters_of(U"うまい！と評判"), params(20))[0].natural ==
+          Length::from_pt(70));
+    CHECK(lb::break_paragraph(clusters_of(U"えっ！？って"), params(20))[0].natural ==
+          Length::from_pt(60));
     const auto end = lb::break_paragraph(clusters_of(U"あいうえおかきくけ！こさ"), params(10));
     REQUIRE(end.size() == 2);
     CHECK(end[0].width == Length::from_pt(100));

@@ -1,0 +1,176 @@
+#include "bench/inprocess.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include "compose/paginate.h"
+#include "content/load.h"
+#include "finish/finish.h"
+#include "render/render.h"
+#include "shape/font_set.h"
+#include "style/load.h"
+
+namespace shokuhon::bench {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+double cpu_now() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+// Wall and CPU time of one stage, from construction to stop().
+class StageClock {
+public:
+    StageClock() : wall_(Clock::now()), cpu_(cpu_now()) {}
+    void stop(std::map<std::string, double>& t, const std::string& name) const {
+        t[name] = since(wall_);
+        t[name + " cpu"] = cpu_now() - cpu_;
+    }
+
+private:
+    Clock::time_point wall_;
+    double cpu_;
+};
+
+// Characters as printed: ruby (U+FFF9 base U+FFFA reading U+FFFB, content/rich_text.h)
+// counts its base only.
+std::size_t visible_chars(const std::string& s) {
+    std::size_t n = 0;
+    bool reading = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0u) == 0x80u) continue;
+        if (s.compare(i, 3, "\xEF\xBF\xBA") == 0) { reading = true; continue; }
+        if (s.compare(i, 3, "\xEF\xBF\xBB") == 0) { reading = false; continue; }
+        if (s.compare(i, 3, "\xEF\xBF\xB9") == 0 || reading) continue;
+        ++n;
+    }
+    return n;
+}
+
+// What a build has before it composes. Diagnostics collected along the way.
+struct Loaded {
+    content::Loaded content;
+    style::LayoutSet layout;
+    shape::FontSet fonts;
+    Diagnostics diags;
+};
+
+// Loads everything; `times` gets content, layouts and fonts (lock read and files opened).
+Loaded load(const Inputs& in, std::map<std::string, double>* times) {
+    Loaded l;
+    std::map<std::string, double> scratch;
+    auto& t = times ? *times : scratch;
+    StageClock c1;
+    l.content = content::load_book(in.content, l.diags);
+    c1.stop(t, "load: content");
+    StageClock c2;
+    l.layout = style::load_layout_set(in.layouts, l.diags);
+    c2.stop(t, "load: layouts");
+    StageClock c3;
+    l.fonts = shape::FontSet::open(shape::read_font_lock(in.fonts_lock, l.diags), l.diags);
+    c3.stop(t, "load: fonts");
+    return l;
+}
+
+double time_paginate(const Loaded& l, const fs::path& content_dir, linebreak::Mode mode, int& pages) {
+    compose::PaginateOptions opts;
+    opts.content_dir = content_dir;
+    opts.mode = mode;
+    Diagnostics diags;
+    const auto t = Clock::now();
+    const compose::Document doc = compose::paginate(l.content.book, l.layout, l.fonts, opts, diags);
+    const double s = since(t);
+    pages = static_cast<int>(doc.pages.size());
+    return s;
+}
+
+finish::FinishOptions finish_options(const Loaded& l) {
+    finish::FinishOptions fo;
+    fo.bleed = l.layout.geometry.bleed;
+    fo.title = l.content.book.meta.title + " " + l.content.book.meta.edition;
+    fo.author = l.content.book.meta.author;
+    fo.subject = l.content.book.meta.subtitle;
+    return fo;
+}
+
+// One build's stages, in process; false when a stage failed.
+bool one_build(const Inputs& in, const fs::path& scratch, std::map<std::string, double>& t, int& pages) {
+    StageClock load_clock;
+    Loaded l = load(in, &t);
+    load_clock.stop(t, "load");
+    if (l.diags.has_errors()) return false;
+    compose::PaginateOptions popts;
+    popts.content_dir = in.content;
+    StageClock compose_clock;
+    const compose::Document doc = compose::paginate(l.content.book, l.layout, l.fonts, popts, l.diags);
+    compose_clock.stop(t, "compose");
+    pages = static_cast<int>(doc.pages.size());
+    const fs::path raw = scratch / "stages.raw.pdf", fin = scratch / "stages.pdf";
+    StageClock render_clock;
+    const bool rendered = render::render_pdf({doc, l.layout, l.fonts}, raw, l.diags);
+    render_clock.stop(t, "render");
+    StageClock finish_clock;
+    const bool finished = rendered && finish::finish_pdf(raw, fin, finish_options(l), l.diags);
+    finish_clock.stop(t, "finish");
+    std::error_code ec;
+    fs::remove(raw, ec);
+    fs::remove(fin, ec);
+    return finished;
+}
+
+}  // namespace
+
+std::vector<Throughput> measure_throughput(const Inputs& in, int runs, std::size_t& chars, std::string& error) {
+    const Loaded l = load(in, nullptr);
+    if (l.diags.has_errors()) {
+        error = "the book does not load without errors";
+        return {};
+    }
+    chars = 0;
+    for (const auto& s : l.content.book.shops) chars += visible_chars(s.name) + visible_chars(s.headline) + visible_chars(s.description);
+    std::vector<Throughput> out;
+    for (const auto& [name, mode] : {std::pair{"optimal", linebreak::Mode::kOptimal}, std::pair{"greedy", linebreak::Mode::kGreedy}}) {
+        int pages = 0;
+        time_paginate(l, in.content, mode, pages);  // untimed: caches, page faults
+        std::vector<double> t;
+        for (int i = 0; i < runs; ++i) t.push_back(time_paginate(l, in.content, mode, pages));
+        Throughput tp{name, runs, median(t), *std::min_element(t.begin(), t.end()), 0};
+        tp.chars_per_s = tp.median_s > 0 ? static_cast<double>(chars) / tp.median_s : 0;
+        out.push_back(tp);
+    }
+    return out;
+}
+
+Stages measure_stages(const Inputs& in, const std::string& book, int runs, const fs::path& scratch) {
+    Stages st;
+    st.book = book;
+    std::map<std::string, std::vector<double>> times;
+    for (int i = 0; i < runs; ++i) {
+        std::map<std::string, double> t;
+        if (!one_build(in, scratch, t, st.pages)) {
+            st.note = "a stage failed; no figures";
+            return st;
+        }
+        for (const auto& [k, v] : t) times[k].push_back(v);
+        ++st.runs;
+    }
+    for (const std::string name : {"load", "compose", "render", "finish"}) {
+        st.total_s += median(times[name]);
+        st.total_cpu_s += median(times[name + " cpu"]);
+    }
+    for (const std::string name : {"load", "load: content", "load: layouts", "load: fonts", "compose", "render", "finish"}) {
+        const double m = median(times[name]), c = median(times[name + " cpu"]);
+        st.stages.push_back({name, m, st.total_s > 0 ? m / st.total_s : 0, c, st.total_cpu_s > 0 ? c / st.total_cpu_s : 0});
+    }
+    return st;
+}
+
+}  // namespace shokuhon::bench

@@ -1,0 +1,80 @@
+// Nothing lost: builds killed with SIGKILL at random moments leave the output either as it was
+// or complete and new (a valid PDF, byte for byte one of the two good builds), and the next
+// build cleans up after them. Bounded: 15 kills, each within one build's duration.
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include "unit/hardening/process.h"
+#include "unit/hardening/sandbox.h"
+
+namespace fs = std::filesystem;
+using namespace shokuhon;
+
+namespace {
+
+std::vector<std::string> build_argv(const test::Sandbox& s) {
+    return {test::kProgram.string(), "build", "-q", "--content", s.content.string(), "--layouts",
+            s.layouts.string(), "--fonts", s.fonts.string(), "-o", s.out.string()};
+}
+
+// Two variants of the book (different subtitles), so "previous" and "new" differ.
+void use_variant(const test::Sandbox& s, int v) {
+    const std::string book = test::read_file(test::kSource / "tests/data/mini/book.xml");
+    std::string edited = book;
+    if (v == 1) edited.replace(edited.find("<subtitle>") + 10, 0, "第二版 ");
+    test::write_file(s.content / "book.xml", edited);
+}
+
+}  // namespace
+
+TEST_CASE("a build killed at any moment leaves the previous or the new PDF, never half of one",
+          "[hardening][kill]") {
+    test::Sandbox s;
+    fs::remove(s.out);
+    std::string good[2];
+    double seconds = 0;
+    for (int v : {0, 1}) {
+        use_variant(s, v);
+        const auto t0 = std::chrono::steady_clock::now();
+        REQUIRE(test::wait_for(test::spawn(build_argv(s))) == 0);
+        // The second build's time: the font hashes are cached by then, as in the loop below.
+        seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        good[v] = test::read_file(s.out);
+        REQUIRE(test::run("qpdf --check " + test::quote(s.out)).exit_code == 0);
+    }
+    REQUIRE(good[0] != good[1]);
+
+    const unsigned seed = std::random_device{}();
+    std::mt19937 rng(seed);
+    // Half anywhere in the build, half in its last part, where the files are written.
+    std::uniform_real_distribution<double> anywhere(0.0, 1.1), late(0.6, 1.05);
+    int landed = 0;
+    for (int i = 0; i < 15; ++i) {
+        use_variant(s, i % 2);
+        const double at = (i < 8 ? anywhere(rng) : late(rng)) * seconds;
+        const pid_t pid = test::spawn(build_argv(s));
+        REQUIRE(pid > 0);
+        std::this_thread::sleep_for(std::chrono::duration<double>(at));
+        ::kill(pid, SIGKILL);
+        const int code = test::wait_for(pid);
+        landed += code == 128 + SIGKILL ? 1 : 0;
+        INFO("seed " << seed << ", kill " << i << " after " << at << " s, exit " << code);
+        REQUIRE(fs::exists(s.out));
+        const std::string now = test::read_file(s.out);
+        CHECK((now == good[0] || now == good[1]));
+    }
+    CHECK(landed >= 5);  // most kills hit a running build, not a finished one
+
+    // The next build removes what the killed ones left and finds the lock free.
+    use_variant(s, 0);
+    REQUIRE(test::wait_for(test::spawn(build_argv(s))) == 0);
+    CHECK(test::read_file(s.out) == good[0]);
+    CHECK(s.leftovers() == 0);
+    CHECK(test::run("qpdf --check " + test::quote(s.out)).exit_code == 0);
+    // Every complete record of the build log is still readable.
+    const auto log = test::run(test::quote(test::kProgram) + " log -o " + test::quote(s.out));
+    CHECK(log.exit_code == 0);
+    CHECK(log.output.find(" ok ") != std::string::npos);
+}
