@@ -452,6 +452,32 @@ void check_other_files(const std::vector<Record>& recs, const std::set<std::stri
     }
 }
 
+// One file per section, in the order the sections first appear in the sheet.
+std::vector<ImportedFile> plan_files(const std::vector<Record>& recs, const Sheet& sheet) {
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<const Record*>> by_section;
+    for (const auto& r : recs) {
+        if (!by_section.count(r.shop.section)) order.push_back(r.shop.section);
+        by_section[r.shop.section].push_back(&r);
+    }
+    check_other_files(recs, {order.begin(), order.end()}, sheet);
+    std::vector<ImportedFile> files;
+    for (const auto& section : order) {
+        const fs::path target = sheet.opts.out_dir / (section + ".xml");
+        std::error_code ec;
+        const bool exists = fs::exists(target, ec);
+        if (exists && !sheet.opts.force) {
+            sheet.diags.error("E-IMPORT-020", sheet.at(by_section[section].front()->row, 0),
+                              target.string() + " exists; it is not replaced without --force",
+                              "run with --dry-run to check the sheet, --force to replace the file");
+        }
+        const Existing old = exists ? read_existing(target) : Existing{};
+        files.push_back(make_file(section, by_section[section], exists ? &old : nullptr, sheet));
+        files.back().replaces = exists;
+    }
+    return files;
+}
+
 }  // namespace
 
 ImportPlan plan_import(std::string_view bytes, const ImportOptions& opts, Diagnostics& diags) {
@@ -480,26 +506,7 @@ ImportPlan plan_import(std::string_view bytes, const ImportOptions& opts, Diagno
     if (!read_header(table.rows[0], sheet)) return plan;
     const std::vector<Record> recs = read_records(table, sheet);
     plan.rows = static_cast<int>(recs.size());
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<const Record*>> by_section;
-    for (const auto& r : recs) {
-        if (!by_section.count(r.shop.section)) order.push_back(r.shop.section);
-        by_section[r.shop.section].push_back(&r);
-    }
-    check_other_files(recs, {order.begin(), order.end()}, sheet);
-    for (const auto& section : order) {
-        const fs::path target = opts.out_dir / (section + ".xml");
-        std::error_code ec;
-        const bool exists = fs::exists(target, ec);
-        if (exists && !opts.force) {
-            diags.error("E-IMPORT-020", {opts.csv_name, by_section[section].front()->row, 0},
-                        target.string() + " exists; it is not replaced without --force",
-                        "run with --dry-run to check the sheet, --force to replace the file");
-        }
-        const Existing old = exists ? read_existing(target) : Existing{};
-        plan.files.push_back(make_file(section, by_section[section], exists ? &old : nullptr, sheet));
-        plan.files.back().replaces = exists;
-    }
+    plan.files = plan_files(recs, sheet);
     return plan;
 }
 

@@ -54,6 +54,6 @@ struct RubyRun {
 // longer of base and ruby, spread 1:2:1) and how far the ruby may overhang kana beside it (half
 // a ruby character), moves the base glyphs into place and shapes the ruby at half size.
 std::vector<RubyRun> attach_ruby(shape::Shaped& shaped, const std::vector<RubyMark>& marks,
-                                 std::string_view plain, const shape::Font& font, Length size);
+                                 const shape::Font& font, Length size);
 
 }  // namespace shokuhon::compose

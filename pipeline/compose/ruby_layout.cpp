@@ -161,7 +161,7 @@ Complex layout_complex(const std::vector<Length>& base, const RubyMark& mark, co
 }  // namespace
 
 std::vector<RubyRun> attach_ruby(Shaped& shaped, const std::vector<RubyMark>& marks,
-                                 std::string_view, const shape::Font& font, Length size) {
+                                 const shape::Font& font, Length size) {
     std::vector<RubyRun> runs;
     if (marks.empty()) return runs;
     const Length rsize = size / 2;  // JLREQ 3.3.2: ruby at half the base size

@@ -127,7 +127,7 @@ Composition Typesetter::compose(std::string_view text, const style::TextStyle& s
         c.shaped = shape::shape_vertical(font, st.size, c.text, st.features);
     } else {
         c.shaped = shape::shape_mixed(font, latin_font_for(st), st.size, c.text, st.features);
-        c.ruby = attach_ruby(c.shaped, a.ruby, c.text, font, st.size);
+        c.ruby = attach_ruby(c.shaped, a.ruby, font, st.size);
     }
     c.params.measure = width;
     c.params.em = st.size;

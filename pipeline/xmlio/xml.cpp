@@ -215,6 +215,10 @@ std::string foreign_encoding(const std::string& b) {
     if (q == std::string::npos) return {};
     const auto end = decl.find(decl[q], q + 1);
     std::string enc = decl.substr(q + 1, end == std::string::npos ? std::string::npos : end - q - 1);
+    // Not a name (XML's EncName: letters, digits, . _ -): a broken declaration, which libxml2
+    // reports itself; it must not reach a message as it is (it may hold a line break).
+    const auto is_name_char = [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '_' || c == '-'; };
+    if (enc.empty() || !std::all_of(enc.begin(), enc.end(), is_name_char)) return {};
     std::string lower = enc;
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -57,6 +57,28 @@ void print_build(std::ostream& out, const Snapshot& s) {
     out << std::endl;
 }
 
+// SIGINT and SIGTERM are blocked in every thread (threads inherit the mask of the thread that
+// starts them) and taken by sigwait: shutdown runs in order on the main thread, not in a handler.
+class StopSignals {
+public:
+    StopSignals() {
+        sigemptyset(&set_);
+        sigaddset(&set_, SIGINT);
+        sigaddset(&set_, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &set_, &old_);
+    }
+    ~StopSignals() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+    StopSignals(const StopSignals&) = delete;
+    StopSignals& operator=(const StopSignals&) = delete;
+    void wait() const {
+        int sig = 0;
+        sigwait(&set_, &sig);
+    }
+
+private:
+    sigset_t set_, old_;
+};
+
 }  // namespace
 
 int run_preview_command(const CommandContext& ctx) {
@@ -73,13 +95,7 @@ int run_preview_command(const CommandContext& ctx) {
         return kExitUsage;
     }
     const BuildOptions bo = preview_build_options(ctx);
-    // SIGINT and SIGTERM are blocked in every thread (they inherit this mask) and taken by
-    // sigwait below: shutdown runs here, in order, not in a signal handler.
-    sigset_t stop_signals, old_mask;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
+    const StopSignals stop_signals;  // before any thread starts
     PreviewState state;
     Rebuilder rebuilder(state, make_builder(bo));
     rebuilder.on_built([&ctx](const Snapshot& s) { print_build(ctx.out, s); });
@@ -88,7 +104,6 @@ int run_preview_command(const CommandContext& ctx) {
         server = std::make_unique<PreviewServer>(state, so);
     } catch (const Poco::Exception& e) {
         ctx.err << "shokuhon: preview: cannot listen on " << so.host << ":" << so.port << ": " << e.displayText() << '\n';
-        pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
         return kExitCantCreate;
     }
     const FolderWatch watch({bo.content, bo.layouts, bo.fonts_lock.parent_path()}, [&rebuilder] { rebuilder.poke(); });
@@ -98,12 +113,10 @@ int run_preview_command(const CommandContext& ctx) {
     if (so.host != "127.0.0.1" && so.host != "localhost" && so.host != "::1") {
         ctx.err << "shokuhon: preview: listening on " << so.host << ": other machines can read the book\n";
     }
-    int sig = 0;
-    sigwait(&stop_signals, &sig);
+    stop_signals.wait();
     ctx.out << "preview: stopping" << std::endl;
     server->stop();
     rebuilder.stop();
-    pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
     return kExitOk;
 }
 

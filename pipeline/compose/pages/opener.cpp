@@ -51,7 +51,8 @@ void build_opener(const PageContext& ctx, const content::PlanPage& plan,
     y += num.leading + Length::from_mm(4);
     Length lead_w = hm.w.scaled(0.82);
     if (title.writing == style::Writing::kVertical) {
-        const Length tw = vertical_title(ctx, *sec, hm, photo_h + Length::from_mm(12), page);
+        // Its top level with the top of "SECTION", whose baseline is 12 mm into the field.
+        const Length tw = vertical_title(ctx, *sec, hm, photo_h + Length::from_mm(8), page);
         lead_w = min(lead_w, hm.w - tw - Length::from_mm(10));
     } else {
         const Length th = add_para(page, ctx.ts, sec->title, "opener-title", {hm.x, y, hm.w, title.leading * 3});

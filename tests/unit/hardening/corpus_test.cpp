@@ -115,6 +115,10 @@ const std::map<std::string, std::function<void(Sandbox&)>>& generators() {
                           (s.root / "truncated.ttc").string());
              test::write_file(s.fonts, lock);
          }},
+        {"photo-too-large", [](Sandbox& s) {  // sparse: 129 MiB on paper, nothing on disk
+             test::write_file(s.content / "photos/main-001.jpg", "\xFF\xD8\xFF");
+             fs::resize_file(s.content / "photos/main-001.jpg", 129u << 20);
+         }},
         {"output-folder-is-a-file", [](Sandbox& s) {
              test::write_file(s.root / "blocker", "a file where the output folder should be");
              s.out = s.root / "blocker/book.pdf";

@@ -20,8 +20,10 @@ struct Word {
     std::string text;
 };
 
-// Renders each text as one paragraph of `style` at its own baseline and reads the words back.
-std::vector<Word> render_and_read(const std::vector<std::string>& texts, const std::string& style) {
+// Renders each text as one paragraph of `style` (measure 170 mm) at its own baseline; returns
+// the PDF's path in `dir`.
+std::filesystem::path render_texts(const std::vector<std::string>& texts, const std::string& style,
+                             const test::TempDir& dir, Length measure = Length::from_mm(170)) {
     const auto& t = test::typeset();
     const compose::Typesetter ts = t.setter();
     compose::Document doc;
@@ -31,7 +33,7 @@ std::vector<Word> render_and_read(const std::vector<std::string>& texts, const s
     for (const auto& text : texts) {
         compose::TextOptions opt;
         opt.no_indent = true;
-        compose::TextBlock b = ts.paragraph(text, t.layout.style(style), Length::from_mm(170), opt);
+        compose::TextBlock b = ts.paragraph(text, t.layout.style(style), measure, opt);
         for (auto run : b.runs) {
             run.origin.x += Length::from_mm(20);
             run.origin.y += y;
@@ -39,10 +41,16 @@ std::vector<Word> render_and_read(const std::vector<std::string>& texts, const s
         }
         y += b.height + Length::from_mm(10);
     }
-    test::TempDir dir;
     const auto pdf = dir.path() / "p.pdf";
     Diagnostics diags;
     REQUIRE(render::render_pdf({doc, t.layout, t.fonts}, pdf, diags));
+    return pdf;
+}
+
+// The words pdftotext -bbox finds in the rendered texts.
+std::vector<Word> render_and_read(const std::vector<std::string>& texts, const std::string& style) {
+    test::TempDir dir;
+    const auto pdf = render_texts(texts, style, dir);
     const auto out = test::run("pdftotext -bbox -enc UTF-8 " + test::quote(pdf) + " -");
     REQUIRE(out.exit_code == 0);
     std::vector<Word> words;
@@ -101,4 +109,16 @@ TEST_CASE("a mid-paragraph ！ is followed by one em of space, and no character"
     REQUIRE(line.size() == 2);
     CHECK(line[1].text == "また来たい。");
     CHECK(line[1].x0 - line[0].x1 == Approx(em).margin(0.01));
+}
+
+TEST_CASE("the PDF's text is the content's text: no ruby, no added space, digits as written",
+          "[typeset][pdf]") {
+    const std::string text =
+        "｜前鳥《さき とり》神社にほど近い｜四之宮《し の みや》の店。うまい！また来たい。"
+        "電話は0463-21-1234、詳しくはhttps://example.jp/hiratsuka/food/2025/shops/nagisaへ。";
+    test::TempDir dir;
+    const auto pdf = render_texts({text}, "body", dir, Length::from_mm(40));  // several lines, a URL broken
+    const auto out = test::run("pdftotext -raw -enc UTF-8 " + test::quote(pdf) + " -");
+    REQUIRE(out.exit_code == 0);
+    CHECK(test::strip_space(out.output) == compose::plain_text(text));
 }
