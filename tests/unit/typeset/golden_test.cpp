@@ -13,6 +13,7 @@
 #include "compose/dump.h"
 #include "support/run.h"
 #include "unit/typeset/golden_rules.h"
+#include "unit/typeset/golden_cases.h"
 #include "unit/typeset/golden_support.h"
 
 namespace fs = std::filesystem;
@@ -20,54 +21,10 @@ using namespace shokuhon;
 
 namespace {
 
-const fs::path kCorpus = fs::path(SHOKUHON_SOURCE_DIR) / "tests/golden/linebreak";
-
-struct Case {
-    std::map<std::string, std::string> header;  // style, width, mode, kinsoku, hang, writing, items
-    std::string text;                           // ruby as <ruby rt="…">…</ruby>
-};
-
-// "key: value" lines, then a line "---", then the paragraph (its line breaks are dropped).
-Case read_case(const fs::path& file) {
-    Case c;
-    std::istringstream in(test::read_file(file));
-    bool body = false;
-    for (std::string line; std::getline(in, line);) {
-        if (body) {
-            c.text += line;
-        } else if (line == "---") {
-            body = true;
-        } else if (!line.empty() && line[0] != '#') {
-            const auto colon = line.find(':');
-            if (colon == std::string::npos) continue;
-            const auto v = line.find_first_not_of(' ', colon + 1);
-            c.header[line.substr(0, colon)] = v == std::string::npos ? "" : line.substr(v);
-        }
-    }
-    return c;
-}
-
-style::TextStyle style_of(const Case& c) {
-    auto st = test::typeset().layout.style(c.header.count("style") ? c.header.at("style") : "body");
-    const auto get = [&](const char* k) { return c.header.count(k) ? c.header.at(k) : std::string(); };
-    const std::string k = get("kinsoku");
-    if (k == "strict") st.kinsoku = style::Kinsoku::kStrict;
-    if (k == "loose") st.kinsoku = style::Kinsoku::kLoose;
-    if (k == "very-loose") st.kinsoku = style::Kinsoku::kVeryLoose;
-    if (k == "very-strict") st.kinsoku = style::Kinsoku::kVeryStrict;
-    if (get("hang") == "yes") st.hang = true;
-    if (get("writing") == "vertical") st.writing = style::Writing::kVertical;
-    if (get("align") == "start") st.align = style::Align::kStart;
-    return st;
-}
-
-compose::Composition compose_case(const Case& c) {
-    const auto mode = c.header.count("mode") && c.header.at("mode") == "greedy" ? linebreak::Mode::kGreedy
-                                                                               : linebreak::Mode::kOptimal;
-    const auto width = style::parse_length(c.header.count("width") ? c.header.at("width") : "60mm");
-    REQUIRE(width.has_value());
-    return test::typeset().setter(mode).compose(compose::ruby_from_markup(c.text), style_of(c), *width);
-}
+using test::Case;
+using test::compose_case;
+using test::read_case;
+using test::kCorpus;
 
 std::vector<fs::path> corpus() {
     std::vector<fs::path> files;
