@@ -32,6 +32,7 @@
 
 #include "content/load.h"
 #include "core/diagnostics.h"
+#include "core/escape.h"
 #include "style/load.h"
 
 namespace {
@@ -93,21 +94,6 @@ struct Options {
     int pages = 1008;
 };
 
-std::string xml_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (const char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 // Ruby travels in the model as U+FFF9 base U+FFFA reading U+FFFB (content/rich_text.h); in the
 // XML it is <ruby rt="reading">base</ruby>.
 constexpr std::string_view kRubyBase = "\xEF\xBF\xB9", kRubyText = "\xEF\xBF\xBA", kRubyEnd = "\xEF\xBF\xBB";
@@ -119,11 +105,11 @@ std::string rich_xml(std::string_view s) {
         const std::size_t t = b == std::string_view::npos ? b : s.find(kRubyText, b);
         const std::size_t e = t == std::string_view::npos ? t : s.find(kRubyEnd, t);
         if (e == std::string_view::npos) {
-            out += xml_escape(s.substr(at));
+            out += shokuhon::markup_escape(s.substr(at));
             break;
         }
-        out += xml_escape(s.substr(at, b - at));
-        out += "<ruby rt=\"" + xml_escape(s.substr(t + 3, e - t - 3)) + "\">" + xml_escape(s.substr(b + 3, t - b - 3)) + "</ruby>";
+        out += shokuhon::markup_escape(s.substr(at, b - at));
+        out += "<ruby rt=\"" + shokuhon::markup_escape(s.substr(t + 3, e - t - 3)) + "\">" + shokuhon::markup_escape(s.substr(b + 3, t - b - 3)) + "</ruby>";
         at = e + 3;
     }
     return out;
@@ -229,28 +215,28 @@ Shop generated_shop(const SectionPool& pool, std::size_t k, Rng& rng) {
 }
 
 void write_info(std::ostream& o, const shokuhon::content::ShopInfo& i) {
-    o << "    <info>\n      <address>" << xml_escape(i.address) << "</address>\n      <phone>"
-      << xml_escape(i.phone) << "</phone>\n      <hours>" << xml_escape(i.hours) << "</hours>\n      <closed>"
-      << xml_escape(i.closed) << "</closed>\n";
+    o << "    <info>\n      <address>" << shokuhon::markup_escape(i.address) << "</address>\n      <phone>"
+      << shokuhon::markup_escape(i.phone) << "</phone>\n      <hours>" << shokuhon::markup_escape(i.hours) << "</hours>\n      <closed>"
+      << shokuhon::markup_escape(i.closed) << "</closed>\n";
     if (i.seats > 0) o << "      <seats>" << i.seats << "</seats>\n";
     o << "      <budget";
     if (i.budget_lunch > 0) o << " lunch=\"" << i.budget_lunch << '"';
     if (i.budget_dinner > 0) o << " dinner=\"" << i.budget_dinner << '"';
-    o << "/>\n      <access>" << xml_escape(i.access) << "</access>\n      <cards>" << xml_escape(i.cards)
-      << "</cards>\n      <smoking>" << xml_escape(i.smoking) << "</smoking>\n";
-    if (!i.parking.empty()) o << "      <parking>" << xml_escape(i.parking) << "</parking>\n";
+    o << "/>\n      <access>" << shokuhon::markup_escape(i.access) << "</access>\n      <cards>" << shokuhon::markup_escape(i.cards)
+      << "</cards>\n      <smoking>" << shokuhon::markup_escape(i.smoking) << "</smoking>\n";
+    if (!i.parking.empty()) o << "      <parking>" << shokuhon::markup_escape(i.parking) << "</parking>\n";
     o << "    </info>\n";
 }
 
 void write_shop(std::ostream& o, const Shop& s) {
-    o << "  <shop id=\"" << s.id << "\" genre=\"" << xml_escape(s.genre) << "\" area=\"" << xml_escape(s.area) << '"';
+    o << "  <shop id=\"" << s.id << "\" genre=\"" << shokuhon::markup_escape(s.genre) << "\" area=\"" << shokuhon::markup_escape(s.area) << '"';
     if (!s.time.empty()) o << " time=\"" << s.time << '"';
-    if (!s.theme.empty()) o << " theme=\"" << xml_escape(s.theme) << '"';
-    o << ">\n    <name reading=\"" << xml_escape(s.reading) << "\">" << xml_escape(s.name) << "</name>\n"
+    if (!s.theme.empty()) o << " theme=\"" << shokuhon::markup_escape(s.theme) << '"';
+    o << ">\n    <name reading=\"" << shokuhon::markup_escape(s.reading) << "\">" << shokuhon::markup_escape(s.name) << "</name>\n"
       << "    <headline>" << rich_xml(s.headline) << "</headline>\n"
       << "    <description>" << rich_xml(s.description) << "</description>\n";
     if (!s.short_description.empty()) o << "    <short>" << rich_xml(s.short_description) << "</short>\n";
-    o << "    <dish price=\"" << s.dish_price << "\">" << xml_escape(s.dish) << "</dish>\n";
+    o << "    <dish price=\"" << s.dish_price << "\">" << shokuhon::markup_escape(s.dish) << "</dish>\n";
     write_info(o, s.info);
     if (!s.icons.empty()) {
         o << "    <icons>";
@@ -259,7 +245,7 @@ void write_shop(std::ostream& o, const Shop& s) {
     }
     char map[64];
     std::snprintf(map, sizeof map, "    <map x=\"%.3f\" y=\"%.3f\"/>\n", s.map_x, s.map_y);
-    o << "    <photo src=\"" << xml_escape(s.photo) << "\"/>\n" << map << "  </shop>\n";
+    o << "    <photo src=\"" << shokuhon::markup_escape(s.photo) << "\"/>\n" << map << "  </shop>\n";
 }
 
 bool write_file(const fs::path& file, const std::string& text) {
@@ -401,7 +387,7 @@ bool size_plan(const PlanParts& parts, const Layout& l, std::size_t pages, std::
 void write_page(std::ostream& o, const PlanPage& pg, int folio, bool keep_entries) {
     o << "  <page folio=\"" << folio << "\" template=\"" << pg.tmpl << '"';
     if (!pg.section.empty()) o << " section=\"" << pg.section << '"';
-    if (!pg.label.empty()) o << " label=\"" << xml_escape(pg.label) << '"';
+    if (!pg.label.empty()) o << " label=\"" << shokuhon::markup_escape(pg.label) << '"';
     if (keep_entries && !pg.entries.empty()) {
         o << " entries=\"";
         for (std::size_t i = 0; i < pg.entries.size(); ++i) o << (i ? " " : "") << pg.entries[i];
@@ -411,10 +397,10 @@ void write_page(std::ostream& o, const PlanPage& pg, int folio, bool keep_entrie
         o << "/>\n";
         return;
     }
-    o << ">\n    <ad advertiser=\"" << xml_escape(pg.ad_advertiser) << '"';
-    if (!pg.ad_src.empty()) o << " src=\"" << xml_escape(pg.ad_src) << "\"/>\n";
-    else o << ">\n      <headline>" << xml_escape(pg.ad_headline) << "</headline>\n      <body>"
-           << xml_escape(pg.ad_body) << "</body>\n    </ad>\n";
+    o << ">\n    <ad advertiser=\"" << shokuhon::markup_escape(pg.ad_advertiser) << '"';
+    if (!pg.ad_src.empty()) o << " src=\"" << shokuhon::markup_escape(pg.ad_src) << "\"/>\n";
+    else o << ">\n      <headline>" << shokuhon::markup_escape(pg.ad_headline) << "</headline>\n      <body>"
+           << shokuhon::markup_escape(pg.ad_body) << "</body>\n    </ad>\n";
     o << "  </page>\n";
 }
 
@@ -422,10 +408,10 @@ void write_sections(std::ostream& o, const Book& book) {
     o << "  <sections>\n";
     for (const auto& s : book.plan.sections) {
         o << "    <section id=\"" << s.id << "\" number=\"" << s.number << "\" colour=\"" << s.colour << "\">\n"
-          << "      <name>" << xml_escape(s.title) << "</name>\n"
-          << "      <short>" << xml_escape(s.short_title) << "</short>\n";
-        if (!s.lead.empty()) o << "      <lead>" << xml_escape(s.lead) << "</lead>\n";
-        if (!s.photo.empty()) o << "      <photo src=\"" << xml_escape(s.photo) << "\"/>\n";
+          << "      <name>" << shokuhon::markup_escape(s.title) << "</name>\n"
+          << "      <short>" << shokuhon::markup_escape(s.short_title) << "</short>\n";
+        if (!s.lead.empty()) o << "      <lead>" << shokuhon::markup_escape(s.lead) << "</lead>\n";
+        if (!s.photo.empty()) o << "      <photo src=\"" << shokuhon::markup_escape(s.photo) << "\"/>\n";
         o << "    </section>\n";
     }
     o << "  </sections>\n";

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "app/shop_sheet.h"
+#include "core/escape.h"
 #include "content/model.h"
 #include "content/schemas.h"
 #include "xmlio/xml.h"
@@ -236,18 +237,6 @@ bool read_row(const csv::Row& row, const Sheet& sheet, Record& rec) {
 }
 
 
-std::string escape(std::string_view s, bool attribute) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"' && attribute) out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
-
 // Ruby as the Book carries it (｜base《reading》, which a Shift_JIS sheet keeps) goes back to
 // the files' markup, <ruby rt="reading">base</ruby>; a ｜ without 《…》 is an ordinary character.
 std::string rich(std::string_view s) {
@@ -261,12 +250,12 @@ std::string rich(std::string_view s) {
         const std::string_view base = c == std::string_view::npos ? std::string_view() : s.substr(a + kAnchor.size(), o - a - kAnchor.size());
         if (c == std::string_view::npos || base.empty() || base.find(kAnchor) != std::string_view::npos) {
             const std::size_t stop = a == std::string_view::npos ? s.size() : a + kAnchor.size();
-            out += escape(s.substr(i, stop - i), false);
+            out += markup_escape(s.substr(i, stop - i));
             i = stop;
             continue;
         }
-        out += escape(s.substr(i, a - i), false) + "<ruby rt=\"" + escape(s.substr(o + kOpen.size(), c - o - kOpen.size()), true) +
-               "\">" + escape(base, false) + "</ruby>";
+        out += markup_escape(s.substr(i, a - i)) + "<ruby rt=\"" + markup_escape(s.substr(o + kOpen.size(), c - o - kOpen.size())) +
+               "\">" + markup_escape(base) + "</ruby>";
         i = c + kClose.size();
     }
     return out;
@@ -277,11 +266,11 @@ std::string rich_elem(const char* indent, const char* name, const std::string& t
 }
 
 std::string elem(const char* indent, const char* name, const std::string& text) {
-    return std::string(indent) + "<" + name + ">" + escape(text, false) + "</" + name + ">\n";
+    return std::string(indent) + "<" + name + ">" + markup_escape(text) + "</" + name + ">\n";
 }
 
 std::string attr(const char* name, const std::string& v) {
-    return v.empty() ? std::string() : std::string(" ") + name + "=\"" + escape(v, true) + "\"";
+    return v.empty() ? std::string() : std::string(" ") + name + "=\"" + markup_escape(v) + "\"";
 }
 
 std::string count_attr(const char* name, int v) { return v > 0 ? attr(name, std::to_string(v)) : std::string(); }
@@ -291,10 +280,10 @@ std::string shop_xml(const content::Shop& s, const content::EditorialNote* note)
     const auto& i = s.info;
     std::string x = "  <shop" + attr("id", s.id) + attr("genre", s.genre) + attr("area", s.area) +
                     attr("time", s.time) + attr("theme", s.theme) + ">\n";
-    x += "    <name" + attr("reading", s.reading) + ">" + escape(s.name, false) + "</name>\n";
+    x += "    <name" + attr("reading", s.reading) + ">" + markup_escape(s.name) + "</name>\n";
     x += rich_elem("    ", "headline", s.headline) + rich_elem("    ", "description", s.description);
     if (!s.short_description.empty()) x += rich_elem("    ", "short", s.short_description);
-    x += "    <dish" + count_attr("price", s.dish_price) + ">" + escape(s.dish, false) + "</dish>\n";
+    x += "    <dish" + count_attr("price", s.dish_price) + ">" + markup_escape(s.dish) + "</dish>\n";
     x += "    <info>\n" + elem("      ", "address", i.address) + elem("      ", "phone", i.phone) +
          elem("      ", "hours", i.hours) + elem("      ", "closed", i.closed);
     if (i.seats > 0) x += elem("      ", "seats", std::to_string(i.seats));
@@ -390,7 +379,7 @@ ImportedFile make_file(const std::string& section, const std::vector<const Recor
     f.path = sheet.opts.out_dir / (section + ".xml");
     f.shops = static_cast<int>(recs.size());
     f.xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Shops of one section, written by shokuhon import -->\n"
-            "<shops section=\"" + escape(section, true) + "\">\n";
+            "<shops section=\"" + markup_escape(section) + "\">\n";
     std::vector<int> lines;
     for (const Record* r : recs) {
         lines.push_back(1 + static_cast<int>(std::count(f.xml.begin(), f.xml.end(), '\n')));

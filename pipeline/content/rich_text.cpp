@@ -12,28 +12,6 @@ void append_content(const xmlNode* n, std::string& raw) {
     xmlFree(v);
 }
 
-// As xmlio::text(): a line break and the indentation after it vanish (Japanese has no word
-// space), other runs of white space become one space, the ends are trimmed.
-std::string normalise(const std::string& raw) {
-    std::string out;
-    bool pending_space = false, after_newline = false;
-    for (const char c : raw) {
-        if (c == '\n' || c == '\r') {
-            after_newline = true;
-            pending_space = false;
-            continue;
-        }
-        if (c == ' ' || c == '\t') {
-            if (!after_newline) pending_space = true;
-            continue;
-        }
-        if (pending_space && !out.empty()) out += ' ';
-        pending_space = after_newline = false;
-        out += c;
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string rich_text(const xmlNode* n) {
@@ -48,7 +26,7 @@ std::string rich_text(const xmlNode* n) {
             append_content(c, raw);
         }
     }
-    return normalise(raw);
+    return xmlio::normalise_space(raw);
 }
 
 }  // namespace shokuhon::content

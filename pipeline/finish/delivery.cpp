@@ -12,27 +12,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/escape.h"
+
 namespace shokuhon::finish {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
-}
 
 void json_entries(std::ostringstream& o, const std::vector<ManifestEntry>& entries) {
     o << "[";

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/escape.h"
+
 namespace shokuhon::finish {
 namespace {
 
@@ -25,20 +27,6 @@ bool iso_date_ok(const std::string& d) {
         if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
     }
     return true;
-}
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 // Name-based (version 3) UUID: the same book and standard always get the same ID.
@@ -148,13 +136,13 @@ std::string pdfx_xmp(const PdfxInfo& x) {
         "    xmlns:pdfx=\"http://ns.adobe.com/pdfx/1.3/\"\n"
         "    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n"
         "   <dc:format>application/pdf</dc:format>\n"
-        "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(x.title) +
+        "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + markup_escape(x.title) +
         "</rdf:li></rdf:Alt></dc:title>\n";
     if (!x.author.empty()) {
-        s += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escape(x.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+        s += "   <dc:creator><rdf:Seq><rdf:li>" + markup_escape(x.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
     }
     if (!x.subject.empty()) {
-        s += "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(x.subject) +
+        s += "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + markup_escape(x.subject) +
              "</rdf:li></rdf:Alt></dc:description>\n";
     }
     s += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n"
@@ -162,7 +150,7 @@ std::string pdfx_xmp(const PdfxInfo& x) {
          "   <xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n"
          "   <xmp:CreatorTool>shokuhon</xmp:CreatorTool>\n"
          "   <pdf:Producer>shokuhon</pdf:Producer>\n" +
-         (x.keywords.empty() ? std::string() : "   <pdf:Keywords>" + xml_escape(x.keywords) + "</pdf:Keywords>\n") +
+         (x.keywords.empty() ? std::string() : "   <pdf:Keywords>" + markup_escape(x.keywords) + "</pdf:Keywords>\n") +
          "   <pdf:Trapped>False</pdf:Trapped>\n"
          "   <xmpMM:DocumentID>" + stable_uuid(x.document_key) + "</xmpMM:DocumentID>\n"
          "   <xmpMM:InstanceID>" + stable_uuid(id) + "</xmpMM:InstanceID>\n"

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/escape.h"
 #include "finish/preflight_checks.h"
 
 namespace shokuhon::finish {
@@ -16,23 +17,6 @@ std::string fixed(double v, int decimals) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
-}
-
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
 }
 
 std::string json_counts(const std::map<std::string, long>& m) {

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "core/escape.h"
 #include "report/report.h"
 
 namespace shokuhon::report {
@@ -162,18 +163,7 @@ std::string diagnostics(const ProofReport& r) {
 
 }  // namespace
 
-std::string escape_html(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
+std::string escape_html(const std::string& s) { return markup_escape(s); }
 
 std::string report_html(const ProofReport& r) {
     std::string h = "<!doctype html>\n<html lang=ja><head><meta charset=utf-8><title>校正レポート " + escape_html(r.round) +

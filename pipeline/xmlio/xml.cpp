@@ -369,14 +369,9 @@ std::optional<std::string> attr_opt(const xmlNode* n, const char* name) {
 
 std::string attr(const xmlNode* n, const char* name) { return attr_opt(n, name).value_or(""); }
 
-std::string text(const xmlNode* n) {
-    if (!n) return {};
-    xmlChar* v = xmlNodeGetContent(n);
-    if (!v) return {};
-    const std::string raw(reinterpret_cast<const char*>(v));
-    xmlFree(v);
+std::string normalise_space(std::string_view raw) {
     // Line breaks and the indentation after them vanish (Japanese has no inter-word space);
-    // other runs of white space become one space.
+    // other runs of white space become one space; the ends are trimmed.
     std::string out;
     bool pending_space = false;
     bool after_newline = false;
@@ -391,6 +386,15 @@ std::string text(const xmlNode* n) {
         out += c;
     }
     return out;
+}
+
+std::string text(const xmlNode* n) {
+    if (!n) return {};
+    xmlChar* v = xmlNodeGetContent(n);
+    if (!v) return {};
+    const std::string raw(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return normalise_space(raw);
 }
 
 std::string name_of(const xmlNode* n) {

@@ -50,6 +50,8 @@ private:
 std::string attr(const xmlNode* n, const char* name);
 std::optional<std::string> attr_opt(const xmlNode* n, const char* name);
 std::string text(const xmlNode* n);
+// The same rule for text gathered some other way (rich text with ruby).
+std::string normalise_space(std::string_view raw);
 std::string name_of(const xmlNode* n);
 std::vector<xmlNode*> children(const xmlNode* n, const char* name = nullptr);
 xmlNode* child(const xmlNode* n, const char* name);
