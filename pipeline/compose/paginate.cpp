@@ -155,7 +155,7 @@ Document paginate(const content::Book& book, const style::LayoutSet& layout,
     }
 
     // Pass 2: build every page from its template.
-    Typesetter ts(fonts, layout, opts.mode);
+    Typesetter ts(fonts, layout, opts.mode, opts.observer);
     for (std::size_t i = 0; i < book.plan.pages.size(); ++i) {
         const auto& pg = book.plan.pages[i];
         const style::Template& t = *layout.find_template(pg.tmpl);

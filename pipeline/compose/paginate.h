@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compose/document.h"
+#include "compose/text.h"
 #include "content/model.h"
 #include "core/diagnostics.h"
 #include "linebreak/break.h"
@@ -32,6 +33,7 @@ struct FillReport {
 struct PaginateOptions {
     std::filesystem::path content_dir;  // photo paths are relative to it
     linebreak::Mode mode = linebreak::Mode::kOptimal;
+    const ParagraphObserver* observer = nullptr;  // sees every paragraph set (compose/text.h)
 };
 
 Document paginate(const content::Book& book, const style::LayoutSet& layout,

@@ -145,6 +145,7 @@ TextBlock Typesetter::paragraph(std::string_view text, const style::TextStyle& s
     TextBlock block;
     if (text.empty()) return block;
     const Composition comp = compose(text, st, width, opt);
+    if (observer_ && *observer_) (*observer_)(comp);
     const std::string colour = opt.colour.empty() ? st.colour : opt.colour;
     if (comp.vertical) return set_vertical(comp, st, colour, opt.max_lines);
     const std::string latin = latin_font_for(st) ? st.latin_font : st.font;

@@ -1,6 +1,7 @@
 // compose/: setting text into blocks: shape (shape/), break (linebreak/), position glyphs.
 // A TextBlock is laid out from its top-left corner; lines sit on the style's line feed.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,11 +42,16 @@ struct TextOptions {
     int max_lines = 0;        // 0 = unlimited; lines beyond are not set (caller reports it)
 };
 
+// Sees every paragraph as it is set (paragraph()): tests check the whole book's lines
+// against the rules; compose-dump could list them.
+using ParagraphObserver = std::function<void(const Composition&)>;
+
 class Typesetter {
 public:
     Typesetter(const shape::FontSet& fonts, const style::LayoutSet& layout,
-               linebreak::Mode mode = linebreak::Mode::kOptimal)
-        : fonts_(fonts), layout_(layout), mode_(mode) {}
+               linebreak::Mode mode = linebreak::Mode::kOptimal,
+               const ParagraphObserver* observer = nullptr)
+        : fonts_(fonts), layout_(layout), mode_(mode), observer_(observer) {}
 
     // Shapes and breaks a paragraph (text may carry ruby, compose/ruby.h) in `width`, the
     // column's length for a vertical style.
@@ -74,6 +80,7 @@ private:
     const shape::FontSet& fonts_;
     const style::LayoutSet& layout_;
     linebreak::Mode mode_;
+    const ParagraphObserver* observer_;
 };
 
 }  // namespace shokuhon::compose
