@@ -130,14 +130,18 @@ void draw_page_frame(const PageContext& ctx, const content::PlanPage& plan,
         const Length y = g.tab_top + step * (section->number - 1);
         const Length w = g.tab_width + g.bleed;
         const Length x = recto ? g.trim_w - g.tab_width : -g.bleed;
-        add_rect(page, {x, y, w, g.tab_height}, colour);
+        // On a section opener the page is the section's colour: the tab is reversed (white,
+        // the number in the colour) so that it still shows where it crosses the colour field.
+        const bool reversed = tmpl.kind == "opener";
+        add_rect(page, {x, y, w, g.tab_height}, reversed ? "white" : colour);
         // The section number, centred in the visible part of the tab.
         const auto& st = ctx.ts.style("tab");
         const std::string num = std::to_string(section->number);
         const Length tw = ctx.ts.width(num, st);
         const Length vis_x = recto ? g.trim_w - g.tab_width : Length{};
         add_text(page, ctx.ts, num, "tab",
-                 {vis_x + (g.tab_width - tw) / 2, y + g.tab_height / 2 + st.size.scaled(0.35)});
+                 {vis_x + (g.tab_width - tw) / 2, y + g.tab_height / 2 + st.size.scaled(0.35)},
+                 reversed ? colour : std::string{});
     }
     // Folio (ノンブル) at the outer bottom corner.
     const Length base_y = g.trim_h - g.bottom + Length::from_mm(9);
