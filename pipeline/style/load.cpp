@@ -184,7 +184,7 @@ void load_templates(const xmlio::Document& doc, LayoutSet& out, Diagnostics& dia
         for (const xmlNode* f : children(t, "frame")) {
             const std::string name = attr(f, "name");
             const std::map<std::string, std::map<std::string, std::string>> keys = {
-                {"photo", {{"share", "photo-share"}, {"position", "photo-position"}}},
+                {"photo", {{"share", "photo-share"}, {"position", "photo-position"}, {"height", "photo-height"}}},
                 {"text", {{"columns", "text-columns"}, {"gap", "text-gap"}, {"style", "body-style"}}},
                 {"info", {{"content", "info"}}}};
             const auto& allowed = keys.at(name);

@@ -149,7 +149,9 @@ void draw_map_pin(const PageContext& ctx, const content::Shop& s, Rect photo, Pa
     auto it = ctx.map.map_number.find(s.id);
     if (it == ctx.map.map_number.end()) return;
     const Length r = Length::from_mm(3.2);
-    const Point c{max(photo.x, Length{}) + r + Length::from_mm(1.5), max(photo.y, Length{}) + r + Length::from_mm(1.5)};
+    // A photo that bleeds off the trim keeps its pin inside the 版面, clear of the cut.
+    const Rect hm = ctx.hanmen(page.folio);
+    const Point c{max(photo.x, hm.x) + r + Length::from_mm(1.5), max(photo.y, hm.y) + r + Length::from_mm(1.5)};
     page.items.emplace_back(CircleItem{c, r, colour, "white", Length::from_pt(1)});
     const auto& st = ctx.ts.style("label");
     const std::string n = std::to_string(it->second);
@@ -178,7 +180,8 @@ CardFrames card_frames(const PageContext& ctx, const style::Template& t, Rect ce
         f.head = f.col;
     } else if (position == "beside") {
         // Small card: the photo beside the heading, the text below both at full width.
-        f.photo = {cell.x, cell.y, cell.w.scaled(share), cell.h.scaled(0.27)};
+        const double height = std::clamp(t.get_double("photo-height", 0.27), 0.1, 0.6);
+        f.photo = {cell.x, cell.y, cell.w.scaled(share), cell.h.scaled(height)};
         f.col = cell;
         f.head = {f.photo.right() + gap, cell.y, cell.w - f.photo.w - gap, f.photo.h};
     } else {
