@@ -136,6 +136,20 @@ Length draw_name(Page& page, const Typesetter& ts, const std::string& name, cons
                  Point at, Length width) {
     style::TextStyle st = ts.style(style);
     const Length natural = ts.width(name, st);
+    if (natural.scaled(0.7) > width) {
+        // Too long even at 70 %: two lines, broken at the space between the name's parts
+        // (ビーチサイドバーガー　ドリフト), each set as large as it fits.
+        std::size_t cut = name.rfind("　");
+        std::size_t skip = 3;
+        if (cut == std::string::npos) {
+            cut = name.rfind(' ');
+            skip = 1;
+        }
+        if (cut != std::string::npos && cut > 0) {
+            const Length h = draw_name(page, ts, name.substr(0, cut), style, at, width);
+            return h + draw_name(page, ts, name.substr(cut + skip), style, {at.x, at.y + h}, width);
+        }
+    }
     if (natural > width) st.size = st.size.scaled(std::max(0.7, width.pt() / natural.pt()));
     GlyphRun run = ts.line(name, st, {at.x, at.y + Typesetter::baseline_offset(ts.style(style))});
     page.items.emplace_back(std::move(run));
