@@ -165,7 +165,12 @@ void draw_map_pin(const PageContext& ctx, const content::Shop& s, Rect photo, Pa
     const Length r = Length::from_mm(3.2);
     // A photo that bleeds off the trim keeps its pin inside the 版面, clear of the cut.
     const Rect hm = ctx.hanmen(page.folio);
-    const Point c{max(photo.x, hm.x) + r + Length::from_mm(1.5), max(photo.y, hm.y) + r + Length::from_mm(1.5)};
+    // A photo on the 版面's right edge with text on its left (card2 on a right-hand page) has
+    // its pin on its outer corner, like its mirror image on the left-hand page.
+    const bool right = photo.x > hm.x + Length::from_mm(1) && photo.right() >= hm.right() - Length::from_mm(1);
+    const Length inset = r + Length::from_mm(1.5);
+    const Point c{right ? min(photo.right(), hm.right()) - inset : max(photo.x, hm.x) + inset,
+                  max(photo.y, hm.y) + inset};
     page.items.emplace_back(CircleItem{c, r, colour, "white", Length::from_pt(1)});
     const auto& st = ctx.ts.style("label");
     const std::string n = std::to_string(it->second);
