@@ -144,5 +144,20 @@ TEST_CASE("a template's grid and named frames load; a misspelt name suggests the
     const std::string out3 = all(d3);
     INFO(out3);
     CHECK(out3.find("E-LAYOUT-011") != std::string::npos);
-    CHECK(out3.find("a photo frame takes position, share") != std::string::npos);
+    CHECK(out3.find("a photo frame takes height, position, share") != std::string::npos);
+}
+
+TEST_CASE("a grid or frame a template kind does not use is an error, not ignored", "[style][grid]") {
+    EditedLayouts idx("templates.xml", "<grid gutter=\"4.5mm\"/>", "<grid gutter=\"4.5mm\" baseline=\"19H\"/>");
+    Diagnostics d1;
+    style::load_layout_set(idx.dir.path(), d1);
+    INFO(all(d1));
+    CHECK(all(d1).find("an index's grid takes only gutter, not baseline") != std::string::npos);
+
+    EditedLayouts cover("templates.xml", "<template id=\"cover\" kind=\"cover\" folio=\"no\" running-head=\"no\" tab=\"no\"/>",
+                        "<template id=\"cover\" kind=\"cover\" folio=\"no\" running-head=\"no\" tab=\"no\"><grid gutter=\"9mm\"/></template>");
+    Diagnostics d2;
+    style::load_layout_set(cover.dir.path(), d2);
+    INFO(all(d2));
+    CHECK(all(d2).find("E-LAYOUT-012") != std::string::npos);
 }
