@@ -63,11 +63,23 @@ struct Geometry {
     Length tab_top = Length::from_mm(40);
 };
 
+// A template's grid (<grid> in templates.xml): columns × rows of cells in the 版面, the gutters
+// between them, and the baseline grid the blocks inside a cell start on. Unset values fall back
+// to the template's columns= and rows=, and to twice the 版面's gutter.
+struct Grid {
+    int columns = 0, rows = 0;           // 0: the template's columns= / rows=
+    std::optional<Length> gutter;        // between columns
+    std::optional<Length> row_gutter;    // between rows (default: gutter)
+    Length baseline;                     // baseline grid step; 0 = no baseline grid
+};
+
 // A page template: a kind the compose stage knows how to fill, with the parameters a designer
-// may change (cards per page, photo share, which styles to use ...).
+// may change (cards per page, photo share, which styles to use ...). Named frames
+// (<frame name="photo" share=…>) are folded into params under the attribute names they stand for.
 struct Template {
     std::string id, kind;
     std::map<std::string, std::string> params;
+    Grid grid;
     SourceLoc loc;
 
     std::string get(const std::string& key, const std::string& fallback = {}) const;

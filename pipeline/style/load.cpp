@@ -173,6 +173,56 @@ void load_templates(const xmlio::Document& doc, LayoutSet& out, Diagnostics& dia
             tp.params[key] = attr(t, key.c_str());
         }
         tp.loc = doc.loc(t);
+        if (const xmlNode* g = child(t, "grid")) {
+            // Which kinds place their blocks on a grid, and what an index takes of it.
+            const bool cells = tp.kind == "shop-cards" || tp.kind == "products" || tp.kind == "spots" ||
+                               tp.kind == "recommendations";
+            const bool index = tp.kind.rfind("index", 0) == 0;
+            if (!cells && !index) {
+                diags.error("E-LAYOUT-012", doc.loc(g), "template \"" + tp.id + "\": a " + tp.kind +
+                            " page has no grid", "<grid> is for shop-cards, products, spots, recommendations and index templates");
+            } else if (index) {
+                for (const char* a : {"columns", "rows", "row-gutter", "baseline"}) {
+                    if (attr_opt(g, a)) {
+                        diags.error("E-LAYOUT-012", doc.loc(g), "template \"" + tp.id + "\": an index's grid takes only gutter, not " + a,
+                                    "the index's columns are the template's columns=");
+                    }
+                }
+            }
+            tp.grid.columns = std::stoi(attr_opt(g, "columns").value_or("0"));
+            tp.grid.rows = std::stoi(attr_opt(g, "rows").value_or("0"));
+            if (attr_opt(g, "gutter")) tp.grid.gutter = len(doc, g, "gutter", {}, diags);
+            if (attr_opt(g, "row-gutter")) tp.grid.row_gutter = len(doc, g, "row-gutter", {}, diags);
+            tp.grid.baseline = len(doc, g, "baseline", {}, diags);
+        }
+        // Named frames stand for the template's attributes of the same meaning and win over them.
+        for (const xmlNode* f : children(t, "frame")) {
+            const std::string name = attr(f, "name");
+            if (tp.kind != "shop-cards") {
+                diags.error("E-LAYOUT-012", doc.loc(f), "template \"" + tp.id + "\": named frames are for shop-cards templates",
+                            "use the template's own attributes (e.g. photo-share)");
+                continue;
+            }
+            const std::map<std::string, std::map<std::string, std::string>> keys = {
+                {"photo", {{"share", "photo-share"}, {"position", "photo-position"}, {"height", "photo-height"}}},
+                {"text", {{"columns", "text-columns"}, {"gap", "text-gap"}, {"style", "body-style"}}},
+                {"info", {{"content", "info"}}}};
+            const auto& allowed = keys.at(name);
+            for (const xmlAttr* a = f->properties; a; a = a->next) {
+                const std::string key = reinterpret_cast<const char*>(a->name);
+                if (key == "name") continue;
+                auto it = allowed.find(key);
+                if (it == allowed.end()) {
+                    std::string names;
+                    for (const auto& [k, v] : allowed) names += (names.empty() ? "" : ", ") + k;
+                    diags.error("E-LAYOUT-011", doc.loc(f),
+                                "template \"" + tp.id + "\": frame \"" + name + "\" has no " + key,
+                                "a " + name + " frame takes " + names);
+                    continue;
+                }
+                tp.params[it->second] = attr(f, key.c_str());
+            }
+        }
         for (const char* key : {"body-style", "name-style", "headline-style", "info-style"}) {
             const std::string v = tp.get(key);
             if (!v.empty() && !out.styles.count(v)) {

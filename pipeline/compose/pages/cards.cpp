@@ -61,7 +61,7 @@ Length draw_info(Page& page, const Typesetter& ts, const content::Shop& s, Rect 
                  const std::string& colour, bool compact) {
     const auto& st = ts.style("info");
     const Length label_w = ts.width("住所", ts.style("info-label")) + Length::from_mm(2);
-    const Length h = info_height(ts, s, box.w, compact);
+    const Length h = max(box.h, info_height(ts, s, box.w, compact));  // the row's tallest
     add_rect(page, {box.x, box.y, box.w, h}, "info-tint", Length::from_mm(1));
     add_rect(page, {box.x, box.y, Length::from_mm(0.8), h}, colour);
     Length y = box.y + kInfoPad;
@@ -80,7 +80,7 @@ Length draw_info(Page& page, const Typesetter& ts, const content::Shop& s, Rect 
 
 // 持 P カ 個 子 禁: small vector badges for the shop's features.
 void draw_icons(Page& page, const Typesetter& ts, const content::Shop& s, Point right_top,
-                const std::string& colour) {
+                const std::string& colour, bool on_photo = false) {
     static constexpr std::pair<const char*, const char*> kIcons[] = {
         {"takeout", "持"}, {"parking", "P"}, {"cards", "カ"},
         {"private-room", "個"}, {"kids", "子"}, {"non-smoking", "禁"}};
@@ -89,7 +89,9 @@ void draw_icons(Page& page, const Typesetter& ts, const content::Shop& s, Point 
     const auto& st = ts.style("label");
     for (auto it = std::rbegin(kIcons); it != std::rend(kIcons); ++it) {
         if (std::find(s.icons.begin(), s.icons.end(), it->first) == s.icons.end()) continue;
-        page.items.emplace_back(CircleItem{{x + d / 2, right_top.y + d / 2}, d / 2, colour, "", {}});
+        // On a photo a white ring keeps the badge readable against any picture.
+        page.items.emplace_back(CircleItem{{x + d / 2, right_top.y + d / 2}, d / 2, colour,
+                                           on_photo ? "white" : "", on_photo ? Length::from_pt(0.8) : Length{}});
         const Length tw = ts.width(it->second, st);
         add_text(page, ts, it->second, "label",
                  {x + (d - tw) / 2, right_top.y + d / 2 + st.size.scaled(0.36)});
@@ -134,6 +136,20 @@ Length draw_name(Page& page, const Typesetter& ts, const std::string& name, cons
                  Point at, Length width) {
     style::TextStyle st = ts.style(style);
     const Length natural = ts.width(name, st);
+    if (natural.scaled(0.7) > width) {
+        // Too long even at 70 %: two lines, broken at the space between the name's parts
+        // (ビーチサイドバーガー　ドリフト), each set as large as it fits.
+        std::size_t cut = name.rfind("　");
+        std::size_t skip = 3;
+        if (cut == std::string::npos) {
+            cut = name.rfind(' ');
+            skip = 1;
+        }
+        if (cut != std::string::npos && cut > 0) {
+            const Length h = draw_name(page, ts, name.substr(0, cut), style, at, width);
+            return h + draw_name(page, ts, name.substr(cut + skip), style, {at.x, at.y + h}, width);
+        }
+    }
     if (natural > width) st.size = st.size.scaled(std::max(0.7, width.pt() / natural.pt()));
     GlyphRun run = ts.line(name, st, {at.x, at.y + Typesetter::baseline_offset(ts.style(style))});
     page.items.emplace_back(std::move(run));
@@ -147,7 +163,14 @@ void draw_map_pin(const PageContext& ctx, const content::Shop& s, Rect photo, Pa
     auto it = ctx.map.map_number.find(s.id);
     if (it == ctx.map.map_number.end()) return;
     const Length r = Length::from_mm(3.2);
-    const Point c{max(photo.x, Length{}) + r + Length::from_mm(1.5), max(photo.y, Length{}) + r + Length::from_mm(1.5)};
+    // A photo that bleeds off the trim keeps its pin inside the 版面, clear of the cut.
+    const Rect hm = ctx.hanmen(page.folio);
+    // A photo on the 版面's right edge with text on its left (card2 on a right-hand page) has
+    // its pin on its outer corner, like its mirror image on the left-hand page.
+    const bool right = photo.x > hm.x + Length::from_mm(1) && photo.right() >= hm.right() - Length::from_mm(1);
+    const Length inset = r + Length::from_mm(1.5);
+    const Point c{right ? min(photo.right(), hm.right()) - inset : max(photo.x, hm.x) + inset,
+                  max(photo.y, hm.y) + inset};
     page.items.emplace_back(CircleItem{c, r, colour, "white", Length::from_pt(1)});
     const auto& st = ctx.ts.style("label");
     const std::string n = std::to_string(it->second);
@@ -165,14 +188,19 @@ CardFrames card_frames(const PageContext& ctx, const style::Template& t, Rect ce
     const std::string position = t.get("photo-position", "top");
     const Length gap = Length::from_mm(3);
     CardFrames f;
-    if (position == "left") {
-        // Large card: a full-height photo on the left, everything else in the text column.
-        f.photo = {cell.x, cell.y, cell.w.scaled(share), cell.h};
-        f.col = {f.photo.right() + Length::from_mm(5), cell.y, cell.w - f.photo.w - Length::from_mm(5), cell.h};
+    // "outside": the photo on the page's outer side (left on a left-hand page, right on a
+    // right-hand one), so that facing pages mirror.
+    const bool right = position == "right" || (position == "outside" && PageContext::recto(folio));
+    if (position == "left" || position == "right" || position == "outside") {
+        // Large card: a full-height photo on one side, everything else in the text column.
+        const Length pw = cell.w.scaled(share), space = Length::from_mm(5);
+        f.photo = {right ? cell.right() - pw : cell.x, cell.y, pw, cell.h};
+        f.col = {right ? cell.x : f.photo.right() + space, cell.y, cell.w - pw - space, cell.h};
         f.head = f.col;
     } else if (position == "beside") {
         // Small card: the photo beside the heading, the text below both at full width.
-        f.photo = {cell.x, cell.y, cell.w.scaled(share), cell.h.scaled(0.27)};
+        const double height = std::clamp(t.get_double("photo-height", 0.27), 0.1, 0.6);
+        f.photo = {cell.x, cell.y, cell.w.scaled(share), cell.h.scaled(height)};
         f.col = cell;
         f.head = {f.photo.right() + gap, cell.y, cell.w - f.photo.w - gap, f.photo.h};
     } else {
@@ -198,7 +226,14 @@ Length draw_heading(const PageContext& ctx, const style::Template& t, const cont
     const bool large = t.get("photo-position", "top") != "beside" && t.get("name-style") == "shop-name-large";
     Length y = f.head.y;
     y += draw_label(page, ts, s, {f.head.x, y}, colour, 0) + small;
-    draw_icons(page, ts, s, {f.head.right(), f.head.y}, colour);
+    if (t.get("photo-position", "top") == "beside") {
+        // A beside card's heading is narrow: its badges would run into the genre and area,
+        // so they sit on the photo's lower right corner.
+        const Length inset = Length::from_mm(1.5), d = Length::from_mm(4.2);
+        draw_icons(page, ts, s, {f.photo.right() - inset, f.photo.bottom() - inset - d}, colour, true);
+    } else {
+        draw_icons(page, ts, s, {f.head.right(), f.head.y}, colour);
+    }
     const auto& rd = ts.style("reading");
     add_text(page, ts, s.reading, "reading", {f.head.x, y + Typesetter::baseline_offset(rd)});
     y += rd.leading;
@@ -207,6 +242,11 @@ Length draw_heading(const PageContext& ctx, const style::Template& t, const cont
                   {f.head.x, y, f.head.w, f.head.h}, {colour, true, 0}) + small;
     if (f.head.x != f.col.x) y = max(y, f.photo.bottom() + Length::from_mm(3));
     return y;
+}
+
+// The gap between the description's columns (<frame name="text" gap=…>, default 5 mm).
+Length text_gap(const style::Template& t) {
+    return style::parse_length(t.get("text-gap", "5mm")).value_or(Length::from_mm(5));
 }
 
 struct FittedText {
@@ -222,7 +262,7 @@ FittedText fit_description(const PageContext& ctx, const style::Template& t, con
     const Typesetter& ts = ctx.ts;
     FittedText f;
     f.columns = std::max(1, t.get_int("text-columns", 1));
-    const Length gap = Length::from_mm(5);
+    const Length gap = text_gap(t);
     const Length col_w = (width - gap * (f.columns - 1)) / f.columns;
     f.style = t.get("body-style", "body");
     const bool prefer_short = t.get("description", "full") == "short" && !s.short_description.empty();
@@ -262,9 +302,8 @@ void report_overflow(const PageContext& ctx, const style::Template& t, const con
 }
 
 // Sets the description, in one or more columns, from the top of `box`.
-void draw_description(Page& page, const Typesetter& ts, const FittedText& f, Rect box) {
+void draw_description(Page& page, const Typesetter& ts, const FittedText& f, Rect box, Length gap) {
     const auto& st = ts.style(f.style);
-    const Length gap = Length::from_mm(5);
     const Length col_w = (box.w - gap * (f.columns - 1)) / f.columns;
     TextBlock block = ts.paragraph(f.text, st, col_w);
     const int per_col = std::min(f.lines, f.fit);
@@ -278,21 +317,41 @@ void draw_description(Page& page, const Typesetter& ts, const FittedText& f, Rec
     }
 }
 
-void draw_card(const PageContext& ctx, const style::Template& t, const content::Shop& s,
-               Rect cell, Page& page) {
+// The info block's height in a card; cards side by side give theirs the row's tallest, so
+// that their dish rows and info blocks line up.
+Length card_info_height(const PageContext& ctx, const style::Template& t, const content::Shop& s,
+                        Rect cell, int folio) {
+    const CardFrames f = card_frames(ctx, t, cell, folio);
+    return info_height(ctx.ts, s, f.col.w, t.get("info", "full") == "compact");
+}
+
+void draw_card(const PageContext& ctx, const style::Template& t, const CellGrid& grid,
+               const content::Shop& s, Rect cell, Length ih, Page& page) {
     const Typesetter& ts = ctx.ts;
     const std::string colour = ctx.section_colour(s.section);
     const Length gap = Length::from_mm(3);
     const CardFrames f = card_frames(ctx, t, cell, page.folio);
     page.items.emplace_back(ImageItem{f.photo, ctx.photo_path(s.photo), 0.5, 0.5});
     draw_map_pin(ctx, s, f.photo, page, colour);
-    const Length y = draw_heading(ctx, t, s, f, page, colour);
+    const Length head_end = draw_heading(ctx, t, s, f, page, colour);
 
     // Bottom-up: the info block sits at the card's foot, the dish row above it.
     const bool compact = t.get("info", "full") == "compact";
-    const Length ih = info_height(ts, s, f.col.w, compact);
     const Length dish_h = ts.style("dish").leading + Length::from_mm(1.2);
     const Length dish_y = f.col.bottom() - ih - gap - dish_h;
+    // The description starts on the template's baseline grid, unless that costs it its full
+    // text or a line (tried quietly first: fitting reports what it shortens).
+    Length y = grid.snap(head_end);
+    if (y != head_end) {
+        Diagnostics quiet;
+        const PageContext trial{ctx.book, ctx.layout, ctx.ts, ctx.map, quiet, ctx.content_dir, nullptr};
+        const FittedText on_grid = fit_description(trial, t, s, f.col.w, dish_y - gap - y, page.folio);
+        const FittedText off_grid = fit_description(trial, t, s, f.col.w, dish_y - gap - head_end, page.folio);
+        const auto loss = [](const FittedText& x) { return std::max(0, x.lines - x.fit); };
+        if (on_grid.text != off_grid.text || on_grid.style != off_grid.style || loss(on_grid) > loss(off_grid)) {
+            y = head_end;
+        }
+    }
     const Length avail = dish_y - gap - y;
     const FittedText text = fit_description(ctx, t, s, f.col.w, avail, page.folio);
     if (text.lines > text.fit) report_overflow(ctx, t, s, text, page.folio);
@@ -300,7 +359,7 @@ void draw_card(const PageContext& ctx, const style::Template& t, const content::
         const Length used = ts.style(text.style).leading * std::min(text.lines, text.fit);
         ctx.fill->white_space_cm2 += std::max(0.0, (avail - used).mm() * f.col.w.mm() / 100.0);
     }
-    draw_description(page, ts, text, {f.col.x, y, f.col.w, avail});
+    draw_description(page, ts, text, {f.col.x, y, f.col.w, avail}, text_gap(t));
     draw_dish(page, ts, s, {f.col.x, dish_y, f.col.w, dish_h}, colour);
     draw_info(page, ts, s, {f.col.x, f.col.bottom() - ih, f.col.w, ih}, colour, compact);
 }
@@ -310,22 +369,27 @@ void draw_card(const PageContext& ctx, const style::Template& t, const content::
 void build_shop_cards(const PageContext& ctx, const content::PlanPage& plan,
                       const std::vector<std::string>& entries, Page& page) {
     const style::Template& t = *ctx.layout.find_template(plan.tmpl);
-    const int cols = std::max(1, t.get_int("columns", 1));
-    const int rows = std::max(1, t.get_int("rows", 1));
-    const Rect hm = ctx.hanmen(plan.folio);
-    const Length gx = ctx.geo().gutter * 2, gy = ctx.geo().gutter * 2;
-    const Length cw = (hm.w - gx * (cols - 1)) / cols;
-    const Length ch = (hm.h - gy * (rows - 1)) / rows;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const content::Shop* s = ctx.book.find_shop(entries[i]);
-        if (!s) continue;
-        const int c = static_cast<int>(i) % cols, r = static_cast<int>(i) / cols;
-        const Rect cell{hm.x + (cw + gx) * c, hm.y + (ch + gy) * r, cw, ch};
-        draw_card(ctx, t, *s, cell, page);
+    const CellGrid grid = cell_grid(ctx, t, plan.folio);
+    const Rect hm = grid.area;
+    std::vector<const content::Shop*> shops;
+    for (const auto& id : entries) shops.push_back(ctx.book.find_shop(id));
+    for (std::size_t i = 0; i < shops.size(); ++i) {
+        if (!shops[i]) continue;
+        const int c = static_cast<int>(i) % grid.columns, r = static_cast<int>(i) / grid.columns;
+        const Rect cell = grid.cell(c, r);
+        Length ih;
+        for (int k = 0; k < grid.columns; ++k) {
+            const std::size_t j = static_cast<std::size_t>(r * grid.columns + k);
+            if (j < shops.size() && shops[j]) {
+                ih = max(ih, card_info_height(ctx, t, *shops[j], grid.cell(k, r), plan.folio));
+            }
+        }
+        draw_card(ctx, t, grid, *shops[i], cell, ih, page);
         // A hairline between stacked cards keeps them apart without boxing them in.
         if (r > 0 && c == 0) {
-            add_line(page, {hm.x, cell.y - gy / 2}, {hm.right(), cell.y - gy / 2},
-                     Length::from_pt(0.5), "rule");
+            const Length above = grid.cell(0, r - 1).bottom();
+            const Length y = above + (cell.y - above) / 2;
+            add_line(page, {hm.x, y}, {hm.right(), y}, Length::from_pt(0.5), "rule");
         }
     }
 }

@@ -60,10 +60,38 @@ Length add_para(Page& page, const Typesetter& ts, std::string_view text, const s
     return b.height;
 }
 
+CellGrid cell_grid(const PageContext& ctx, const style::Template& t, int folio) {
+    CellGrid g;
+    g.area = ctx.hanmen(folio);
+    g.columns = std::max(1, t.grid.columns > 0 ? t.grid.columns : t.get_int("columns", 1));
+    g.rows = std::max(1, t.grid.rows > 0 ? t.grid.rows : t.get_int("rows", 1));
+    g.gutter = t.grid.gutter.value_or(ctx.geo().gutter * 2);
+    g.row_gutter = t.grid.row_gutter.value_or(g.gutter);
+    g.baseline = max(t.grid.baseline, Length{});
+    g.cell_w = (g.area.w - g.gutter * (g.columns - 1)) / g.columns;
+    g.cell_h = (g.area.h - g.row_gutter * (g.rows - 1)) / g.rows;
+    return g;
+}
+
+Rect CellGrid::cell(int c, int r) const {
+    const Length x = area.x + (cell_w + gutter) * c;
+    const Length bottom = area.y + (cell_h + row_gutter) * r + cell_h;
+    const Length top = snap(area.y + (cell_h + row_gutter) * r);
+    return {x, top, cell_w, bottom - top};
+}
+
+Length CellGrid::snap(Length y) const {
+    if (baseline.sp <= 0 || y <= area.y) return y;
+    const std::int64_t steps = ((y - area.y).sp + baseline.sp - 1) / baseline.sp;
+    return area.y + baseline * steps;
+}
+
 int capacity(const style::Template& t) {
     if (t.kind == "shop-cards" || t.kind == "products" || t.kind == "recommendations" ||
         t.kind == "spots") {
-        return std::max(1, t.get_int("columns", 1)) * std::max(1, t.get_int("rows", 1));
+        const int cols = t.grid.columns > 0 ? t.grid.columns : t.get_int("columns", 1);
+        const int rows = t.grid.rows > 0 ? t.grid.rows : t.get_int("rows", 1);
+        return std::max(1, cols) * std::max(1, rows);
     }
     return 0;
 }
@@ -102,14 +130,18 @@ void draw_page_frame(const PageContext& ctx, const content::PlanPage& plan,
         const Length y = g.tab_top + step * (section->number - 1);
         const Length w = g.tab_width + g.bleed;
         const Length x = recto ? g.trim_w - g.tab_width : -g.bleed;
-        add_rect(page, {x, y, w, g.tab_height}, colour);
+        // On a section opener the page is the section's colour: the tab is reversed (white,
+        // the number in the colour) so that it still shows where it crosses the colour field.
+        const bool reversed = tmpl.kind == "opener";
+        add_rect(page, {x, y, w, g.tab_height}, reversed ? "white" : colour);
         // The section number, centred in the visible part of the tab.
         const auto& st = ctx.ts.style("tab");
         const std::string num = std::to_string(section->number);
         const Length tw = ctx.ts.width(num, st);
         const Length vis_x = recto ? g.trim_w - g.tab_width : Length{};
         add_text(page, ctx.ts, num, "tab",
-                 {vis_x + (g.tab_width - tw) / 2, y + g.tab_height / 2 + st.size.scaled(0.35)});
+                 {vis_x + (g.tab_width - tw) / 2, y + g.tab_height / 2 + st.size.scaled(0.35)},
+                 reversed ? colour : std::string{});
     }
     // Folio (ノンブル) at the outer bottom corner.
     const Length base_y = g.trim_h - g.bottom + Length::from_mm(9);

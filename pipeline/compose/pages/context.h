@@ -64,6 +64,19 @@ void add_text(Page& page, const Typesetter& ts, std::string_view text, const std
 Length add_para(Page& page, const Typesetter& ts, std::string_view text, const std::string& style,
                 Rect box, const TextOptions& opt = {});
 
+// A template's grid laid on a page's 版面 (style::Grid): columns × rows of cells, the gutters,
+// and the baseline grid, whose lines run from the 版面's top every `baseline`.
+struct CellGrid {
+    Rect area;
+    int columns = 1, rows = 1;
+    Length gutter, row_gutter, cell_w, cell_h, baseline;
+    // Cell (c, r): its top on the baseline grid when there is one, its foot on the row's foot.
+    Rect cell(int c, int r) const;
+    // The first baseline-grid line at or below y (y itself without a baseline grid).
+    Length snap(Length y) const;
+};
+CellGrid cell_grid(const PageContext& ctx, const style::Template& t, int folio);
+
 // One builder per template kind. `entries` are the ids this page holds, in order.
 using Builder = void (*)(const PageContext&, const content::PlanPage&,
                          const std::vector<std::string>& entries, Page&);

@@ -49,6 +49,37 @@ void build_guide(const PageContext& ctx, const content::PlanPage& plan,
         ++i;
     }
     y += Length::from_mm(26);
+
+    // ツメの見方: each section's tab, as it stands at the page edge, with its theme and first
+    // page, in two columns; the legend for the colours the reader thumbs by.
+    add_text(page, ts, "ツメ（ページの端の色）の見方", "headline", {hm.x, y}, "accent");
+    y += Length::from_mm(5);
+    const auto& plan_sections = ctx.book.plan.sections;
+    const Length row_h = Length::from_mm(11), tab_w = Length::from_mm(8), tab_h = Length::from_mm(8);
+    const auto& tab = ts.style("tab");
+    const int per_col = static_cast<int>((plan_sections.size() + 1) / 2);
+    const Length col_w = (hm.w - ctx.geo().gutter * 2) / 2;
+    for (std::size_t k = 0; k < plan_sections.size(); ++k) {
+        const auto& sec = plan_sections[k];
+        const int c = static_cast<int>(k) / std::max(1, per_col), r = static_cast<int>(k) % std::max(1, per_col);
+        const Length x = hm.x + (col_w + ctx.geo().gutter * 2) * c;
+        const Length yy = y + row_h * r;
+        add_rect(page, {x, yy, tab_w, tab_h}, ctx.section_colour(sec.id));
+        const std::string n = std::to_string(sec.number);
+        add_text(page, ts, n, "tab", {x + (tab_w - ts.width(n, tab)) / 2, yy + tab_h / 2 + tab.size.scaled(0.35)});
+        const Length base = yy + tab_h / 2 + Length::from_mm(1.2);
+        add_text(page, ts, sec.short_title, "toc-entry", {x + tab_w + Length::from_mm(3), base});
+        auto it = ctx.map.section_first.find(sec.id);
+        if (it != ctx.map.section_first.end()) {
+            const std::string pg = "P." + std::to_string(it->second);
+            add_text(page, ts, pg, "toc-entry", {x + col_w - ts.width(pg, ts.style("toc-entry")), base}, "grey");
+        }
+        add_line(page, {x, yy + row_h - Length::from_mm(1.5)}, {x + col_w, yy + row_h - Length::from_mm(1.5)},
+                 Length::from_pt(0.5), "rule", true);
+    }
+
+    // The note stands at the 版面's foot.
+    y = hm.bottom() - Length::from_mm(28);
     add_rect(page, {hm.x, y, hm.w, Length::from_mm(28)}, "paper-tint", Length::from_mm(1.5));
     add_para(page, ts,
              "掲載情報は取材時点のものです。営業時間や定休日、価格は変更になる場合があります。お出かけの前に"

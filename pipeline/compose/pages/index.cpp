@@ -198,9 +198,10 @@ struct Metrics {
     Length col_w, col_gap, leader_min, head_h, head_gap, title_h;
 };
 
-Metrics metrics(const PageContext& ctx, Rect hm, int cols) {
+Metrics metrics(const PageContext& ctx, const style::Template* t, Rect hm, int cols) {
     Metrics m;
-    m.col_gap = ctx.geo().gutter;
+    // The gap between the index's columns: the template's <grid gutter>, else the 版面's gutter.
+    m.col_gap = t && t->grid.gutter ? *t->grid.gutter : ctx.geo().gutter;
     m.col_w = (hm.w - m.col_gap * (cols - 1)) / cols;
     m.leader_min = Length::from_mm(3);
     const auto& hs = ctx.ts.style("index-head");
@@ -448,7 +449,7 @@ void build_any_index(const PageContext& ctx, const content::PlanPage& plan, Page
     const Run run = index_run(ctx, plan, kind);
     if (run.folios.empty()) return;
     const Rect hm = ctx.hanmen(plan.folio);
-    const Metrics m = metrics(ctx, hm, run.columns.front());
+    const Metrics m = metrics(ctx, ctx.layout.find_template(plan.tmpl), hm, run.columns.front());
     const std::vector<Item> items = make_items(ctx, m);
     const Flow f = flow_index(run, items, m, hm.h);
     Length top = hm.y;

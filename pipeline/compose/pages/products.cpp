@@ -129,7 +129,7 @@ void draw_description(const PageContext& ctx, const content::Product& p, Rect bo
     add_para(page, ctx.ts, p.description, "body", box, {"", false, fit});
 }
 
-void draw_product(const PageContext& ctx, double share, const content::Product& p, Rect cell,
+void draw_product(const PageContext& ctx, const CellGrid& grid, double share, const content::Product& p, Rect cell,
                   const std::string& colour, Page& page) {
     const Typesetter& ts = ctx.ts;
     const Length gap = Length::from_mm(3), small = Length::from_mm(1.8);
@@ -147,6 +147,16 @@ void draw_product(const PageContext& ctx, double share, const content::Product& 
     const TableLayout t = measure_table(ts, rows, cell.w);
     const Rect table{cell.x, cell.bottom() - t.height, cell.w, t.height};
     draw_table(page, ts, rows, table, t, colour);
+    {
+        // The description starts on the baseline grid, unless that costs it a line.
+        const auto& body = ctx.ts.style("body");
+        const Length bottom = table.y - gap;
+        const Length snapped = grid.snap(y);
+        const auto fits = [&](Length top) {
+            return ctx.ts.count_lines(p.description, body, cell.w) * body.leading.sp <= (bottom - top).sp;
+        };
+        if (fits(snapped) || !fits(y)) y = snapped;
+    }
     draw_description(ctx, p, {cell.x, y, cell.w, table.y - gap - y}, page);
 }
 
@@ -156,25 +166,23 @@ void build_products(const PageContext& ctx, const content::PlanPage& plan,
                     const std::vector<std::string>& entries, Page& page) {
     const style::Template* t = ctx.layout.find_template(plan.tmpl);
     if (!t) return;
-    const int cols = std::max(1, t->get_int("columns", 2));
-    const int rows = std::max(1, t->get_int("rows", 2));
     const double share = std::clamp(t->get_double("photo-share", 0.4), 0.1, 0.8);
-    const Rect hm = ctx.hanmen(plan.folio);
-    const Length gx = ctx.geo().gutter * 2, gy = ctx.geo().gutter * 2;
-    const Length cw = (hm.w - gx * (cols - 1)) / cols;
-    const Length ch = (hm.h - gy * (rows - 1)) / rows;
+    const CellGrid grid = cell_grid(ctx, *t, plan.folio);
+    const Rect hm = grid.area;
+    const int cols = grid.columns, rows = grid.rows;
     const std::string colour = ctx.section_colour(plan.section);
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const content::Product* p = find_product(ctx.book, entries[i]);
         if (!p) continue;
         const int c = static_cast<int>(i) % cols, r = static_cast<int>(i) / cols;
         if (r >= rows) break;
-        const Rect cell{hm.x + (cw + gx) * c, hm.y + (ch + gy) * r, cw, ch};
-        draw_product(ctx, share, *p, cell, colour, page);
+        const Rect cell = grid.cell(c, r);
+        draw_product(ctx, grid, share, *p, cell, colour, page);
         // The same hairline as between stacked shop cards.
         if (r > 0 && c == 0) {
-            add_line(page, {hm.x, cell.y - gy / 2}, {hm.right(), cell.y - gy / 2},
-                     Length::from_pt(0.5), "rule");
+            const Length above = grid.cell(0, r - 1).bottom();
+            const Length y = above + (cell.y - above) / 2;
+            add_line(page, {hm.x, y}, {hm.right(), y}, Length::from_pt(0.5), "rule");
         }
     }
 }

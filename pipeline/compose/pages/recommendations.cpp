@@ -151,19 +151,20 @@ void build_recommendations(const PageContext& ctx, const content::PlanPage& plan
                            const std::vector<std::string>& entries, Page& page) {
     const style::Template* t = ctx.layout.find_template(plan.tmpl);
     if (!t) return;
-    const int rows = std::max(1, t->get_int("rows", 4));
-    const Rect hm = ctx.hanmen(plan.folio);
-    const Length gy = ctx.geo().gutter * 2;
-    const Length rh = (hm.h - gy * (rows - 1)) / rows;
+    // Rows (and columns, when a designer asks for them) from the template's grid.
+    const CellGrid grid = cell_grid(ctx, *t, plan.folio);
+    const Rect hm = grid.area;
     const std::string colour = ctx.section_colour(plan.section);
-    for (std::size_t i = 0; i < entries.size() && static_cast<int>(i) < rows; ++i) {
+    for (std::size_t i = 0; i < entries.size() && static_cast<int>(i) < grid.columns * grid.rows; ++i) {
         const content::Recommendation* r = find_recommendation(ctx.book, entries[i]);
         if (!r) continue;
-        const Rect row{hm.x, hm.y + (rh + gy) * static_cast<std::int64_t>(i), hm.w, rh};
+        const int c = static_cast<int>(i) % grid.columns, rw = static_cast<int>(i) / grid.columns;
+        const Rect row = grid.cell(c, rw);
         draw_row(ctx, *r, row, colour, page);
-        if (i > 0) {
-            add_line(page, {hm.x, row.y - gy / 2}, {hm.right(), row.y - gy / 2}, Length::from_pt(0.5),
-                     "rule");
+        if (rw > 0 && c == 0) {
+            const Length above = grid.cell(0, rw - 1).bottom();
+            const Length y = above + (row.y - above) / 2;
+            add_line(page, {hm.x, y}, {hm.right(), y}, Length::from_pt(0.5), "rule");
         }
     }
 }

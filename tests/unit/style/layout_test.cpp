@@ -103,3 +103,61 @@ TEST_CASE("a 版面 larger than the page is an error", "[style]") {
     style::load_layout_set(e.dir.path(), diags);
     CHECK(all(diags).find("do not fit on the page") != std::string::npos);
 }
+
+TEST_CASE("a template's grid and named frames load; a misspelt name suggests the right one", "[style][grid]") {
+    Diagnostics diags;
+    const auto set = style::load_layout_set(kLayouts, diags);
+    INFO(all(diags));
+    REQUIRE_FALSE(diags.has_errors());
+    const auto* card4 = set.find_template("card4");
+    REQUIRE(card4 != nullptr);
+    CHECK(card4->grid.gutter == Length::from_mm(9));
+    CHECK(card4->grid.baseline == Length::from_q(19));
+    CHECK_FALSE(card4->grid.row_gutter.has_value());
+    // <frame name="photo" share=… position=…> stands for photo-share and photo-position.
+    const auto* card2 = set.find_template("card2");
+    REQUIRE(card2 != nullptr);
+    CHECK(card2->get("photo-position") == "outside");
+    CHECK(card2->get_double("photo-share", 0) == Approx(0.46));
+
+    EditedLayouts typo("templates.xml", "<grid gutter=\"9mm\" baseline=\"19H\"/>\n  </template>",
+                       "<grid gutter=\"9mm\" baseline=\"19H\" colums=\"2\"/>\n  </template>");
+    Diagnostics d1;
+    style::load_layout_set(typo.dir.path(), d1);
+    const std::string out1 = all(d1);
+    INFO(out1);
+    CHECK(d1.has_errors());
+    CHECK(out1.find("templates.xml:") != std::string::npos);
+    CHECK(out1.find("did you mean \"columns\"?") != std::string::npos);
+
+    EditedLayouts element("templates.xml", "<grid gutter=\"9mm\" baseline=\"19H\"/>\n  </template>",
+                          "<gird gutter=\"9mm\" baseline=\"19H\"/>\n  </template>");
+    Diagnostics d2;
+    style::load_layout_set(element.dir.path(), d2);
+    INFO(all(d2));
+    CHECK(all(d2).find("did you mean \"grid\"?") != std::string::npos);
+
+    EditedLayouts wrong("templates.xml", "<frame name=\"photo\" share=\"0.46\"",
+                        "<frame name=\"photo\" columns=\"2\" share=\"0.46\"");
+    Diagnostics d3;
+    style::load_layout_set(wrong.dir.path(), d3);
+    const std::string out3 = all(d3);
+    INFO(out3);
+    CHECK(out3.find("E-LAYOUT-011") != std::string::npos);
+    CHECK(out3.find("a photo frame takes height, position, share") != std::string::npos);
+}
+
+TEST_CASE("a grid or frame a template kind does not use is an error, not ignored", "[style][grid]") {
+    EditedLayouts idx("templates.xml", "<grid gutter=\"4.5mm\"/>", "<grid gutter=\"4.5mm\" baseline=\"19H\"/>");
+    Diagnostics d1;
+    style::load_layout_set(idx.dir.path(), d1);
+    INFO(all(d1));
+    CHECK(all(d1).find("an index's grid takes only gutter, not baseline") != std::string::npos);
+
+    EditedLayouts cover("templates.xml", "<template id=\"cover\" kind=\"cover\" folio=\"no\" running-head=\"no\" tab=\"no\"/>",
+                        "<template id=\"cover\" kind=\"cover\" folio=\"no\" running-head=\"no\" tab=\"no\"><grid gutter=\"9mm\"/></template>");
+    Diagnostics d2;
+    style::load_layout_set(cover.dir.path(), d2);
+    INFO(all(d2));
+    CHECK(all(d2).find("E-LAYOUT-012") != std::string::npos);
+}
