@@ -3,15 +3,17 @@
 # bounded time on seeds from the sample content, the mini book, the layouts and the hostile
 # corpus. A crash stops the script (exit 1) and names the input to keep as a regression test.
 #
-# Usage: fuzz/run.sh [content|layout|linebreak ...]      (default: all three)
+# Usage: fuzz/run.sh [content|layout|linebreak|csv ...]      (default: all four)
 #   FUZZ_SECONDS  seconds per target (default 60)
 #   FUZZ_BUILD    build folder (default build-fuzz); its fuzz-corpus/ grows from run to run
+#   SHOKUHON      the program, for the csv seeds (default build/shokuhon; without it the csv
+#                 target starts from the sheets kept in tests/corpus/fuzz/csv/ only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 build=${FUZZ_BUILD:-build-fuzz}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(content layout linebreak)
+[ ${#targets[@]} -gt 0 ] || targets=(content layout linebreak csv)
 
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSHOKUHON_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
@@ -44,11 +46,28 @@ mkdir -p "$seeds/linebreak"
 for f in content/shops/*.xml; do  # Japanese prose: CJK code points and punctuation
   head -c 2048 "$f" > "$seeds/linebreak/$(basename "$f")"
 done
-for t in content layout linebreak; do cp tests/corpus/fuzz/$t/* "$seeds/$t/"; done
+# The shop sheet: the sample shops as `export --csv` writes them (UTF-8 with BOM and CP932), in
+# pieces of 8 shops with the header, and the sheets of the import tests (tests/corpus/fuzz/csv/).
+mkdir -p "$seeds/csv"
+program=${SHOKUHON:-build/shokuhon}
+if [ -x "$program" ]; then
+  for enc in utf-8 cp932; do
+    sheet=$seeds/csv/export-$enc.csv
+    "$program" export --csv --encoding $enc -o "$sheet" >/dev/null 2>&1 || continue
+    tail -n +2 "$sheet" | split -l 8 - "$seeds/csv/piece-$enc-"
+    for f in "$seeds/csv/piece-$enc-"*; do
+      { printf '\x00'; head -n 1 "$sheet"; cat "$f"; } > "$f.csv"   # as exported
+      { printf '\x03'; head -n 1 "$sheet"; cat "$f"; } > "$f-force-section.csv"
+      rm "$f"
+    done
+    rm "$sheet"
+  done
+fi
+for t in content layout linebreak csv; do cp tests/corpus/fuzz/$t/* "$seeds/$t/"; done
 
 # Longer inputs only slow the search down: a content file of 32 KB holds a dozen shops, and
 # 2 KB of line-breaker input is a paragraph of some 680 characters.
-declare -A max_len=([content]=32768 [layout]=32768 [linebreak]=2048)
+declare -A max_len=([content]=32768 [layout]=32768 [linebreak]=2048 [csv]=16384)
 status=0
 for t in "${targets[@]}"; do
   corpus=$build/fuzz-corpus/$t crashes=$build/fuzz-crashes/$t

@@ -9,7 +9,8 @@ packages=(build-essential cmake ninja-build pkg-config libpoco-dev libharfbuzz-d
           poppler-utils qpdf
           libicu-dev chromium chromium-driver  # CP932 import; the preview's browser test
           liblcms2-dev ghostscript zbar-tools  # print build (CMYK photos); its outside checks
-          clang-14 libclang-rt-14-dev)  # libFuzzer targets (fuzz/run.sh)
+          clang-14 libclang-rt-14-dev  # libFuzzer targets (fuzz/run.sh)
+          wrk)  # the preview server's load test (tests/unit/hardening/preview_load_test.cpp)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

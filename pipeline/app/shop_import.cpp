@@ -48,6 +48,25 @@ std::string trim(std::string s) {
     return s.substr(i);
 }
 
+// A cell's text as a message shows it: one line (control characters as \n, \r, \t or \xHH)
+// and at most about 60 bytes (cut at a character boundary, with …): a message is one line of a
+// terminal, whatever the sheet holds.
+std::string shown(std::string_view v, std::size_t max = 60) {
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(v[i]);
+        if (out.size() >= max && (c & 0xC0) != 0x80) return out + "…";
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (c < 0x20 || c == 0x7F) {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            out += std::string("\\x") + kHex[c >> 4] + kHex[c & 0xF];
+        } else out += v[i];
+    }
+    return out;
+}
+
 std::string field_list() {
     std::string out;
     for (const auto& f : shop_fields()) out += (out.empty() ? "" : ", ") + std::string(f.key) + "/" + f.label;
@@ -64,13 +83,13 @@ bool read_header(const csv::Row& header, Sheet& sheet) {
         if (!f && !name.empty()) {
             sheet.diags.error("E-IMPORT-005", sheet.at(header.number, col),
                               "row " + std::to_string(header.number) + ", column " + csv::column_name(col) +
-                                  ": \"" + name + "\" is not a shop field",
+                                  ": \"" + shown(name) + "\" is not a shop field",
                               "rename or delete the column; the fields are " + field_list());
             ok = false;
         } else if (f && !seen.insert(f).second) {
             sheet.diags.error("E-IMPORT-006", sheet.at(header.number, col),
                               "row " + std::to_string(header.number) + ", column " + csv::column_name(col) + ": \"" +
-                                  name + "\" names the field " + f->key + " a second time");
+                                  shown(name) + "\" names the field " + f->key + " a second time");
             ok = false;
         }
         sheet.columns.push_back(f);
@@ -140,16 +159,16 @@ std::string check_cell(const SheetField& f, const std::string& v) {
     double d = 0;
     switch (f.kind) {
         case FieldKind::kId:
-            return valid_id(v) ? "" : "\"" + v + "\" is not a valid id: lower-case letters, digits and -, starting with a letter";
+            return valid_id(v) ? "" : "\"" + shown(v) + "\" is not a valid id: lower-case letters, digits and -, starting with a letter";
         case FieldKind::kCount:
-            return parse_count(v, n) ? "" : "\"" + v + "\" is not a whole number above 0 (write 1650, without 円 or ¥)";
+            return parse_count(v, n) ? "" : "\"" + shown(v) + "\" is not a whole number above 0 (write 1650, without 円 or ¥)";
         case FieldKind::kDecimal:
-            return parse_decimal(v, d) ? "" : "\"" + v + "\" is not a decimal number like 0.81";
+            return parse_decimal(v, d) ? "" : "\"" + shown(v) + "\" is not a decimal number like 0.81";
         case FieldKind::kTime:
-            return kTimes.count(v) ? "" : "\"" + v + "\" is not one of morning, lunch, cafe, dinner, late";
+            return kTimes.count(v) ? "" : "\"" + shown(v) + "\" is not one of morning, lunch, cafe, dinner, late";
         case FieldKind::kIcons:
             for (const auto& icon : split_icons(v)) {
-                if (!kIcons.count(icon)) return "icon \"" + icon + "\" is not one of takeout, parking, cards, private-room, kids, non-smoking";
+                if (!kIcons.count(icon)) return "icon \"" + shown(icon) + "\" is not one of takeout, parking, cards, private-room, kids, non-smoking";
             }
             return "";
         case FieldKind::kText:
@@ -219,7 +238,7 @@ bool read_row(const csv::Row& row, const Sheet& sheet, Record& rec) {
     rec.row = row.number;
     if (!sheet.opts.section.empty() && rec.shop.section != sheet.opts.section) {
         sheet.diags.error("E-IMPORT-016", sheet.at(row.number, 0),
-                          "row " + std::to_string(row.number) + ": section \"" + rec.shop.section +
+                          "row " + std::to_string(row.number) + ": section \"" + shown(rec.shop.section) +
                               "\" but --section " + sheet.opts.section + " was given",
                           "leave the section cell empty or import without --section");
         ok = false;
@@ -368,7 +387,7 @@ void validate(const std::string& xml, const std::vector<int>& shop_lines, const 
         const int row = recs.empty() ? 0 : recs[k]->row;
         sheet.diags.error("E-IMPORT-021", sheet.at(row, 0),
                           "row " + std::to_string(row) + " (" + (recs.empty() ? std::string() : recs[k]->shop.id) +
-                              "): the shop XML does not pass content/schema/shops.rng: " + d.message);
+                              "): the shop XML does not pass content/schema/shops.rng: " + shown(d.message, 400));
     }
 }
 

@@ -22,7 +22,11 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
+// Request bounds. Poco refuses on its own (400, connection closed) a request line over 16 KiB,
+// more than 100 header fields, a name over 256 or a value over 8 KiB; these are tighter.
 constexpr std::size_t kMaxUri = 2048;
+constexpr std::size_t kMaxHeaderBytes = 8192;  // all header names and values together
+constexpr std::int64_t kMaxDrainedBody = 64 * 1024;  // a refused body read (and dropped) before closing
 constexpr int kDpis[] = {36, 48, 72, 96, 120, 144, 192, 240};
 
 Response text(int status, const std::string& body) {
@@ -184,10 +188,49 @@ Response state_route(PreviewState& state, const ServerOptions& opts, const Poco:
 
 }  // namespace
 
+namespace {
+
+// A request target the routes can take: origin-form ("/..."; not "//host" or "http://…"),
+// no "." or ".." segment, no backslash, no control character, and none of these or a slash
+// written %-encoded. The routes never touch the file system; this keeps it that way for any
+// route added later.
+bool plain_path(const std::string& target, const std::string& decoded_path) {
+    if (target.empty() || target[0] != '/' || target.rfind("//", 0) == 0) return false;
+    const std::string raw = target.substr(0, target.find_first_of("?#"));
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(raw[i]);
+        if (c < 0x20 || c == 0x7F || c == '\\') return false;
+        if (c == '%') {
+            const auto hex = [&](std::size_t k) {
+                const char h = k < raw.size() ? raw[k] : '\0';
+                return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+            };
+            const int hi = hex(i + 1), lo = hex(i + 2);
+            if (hi < 0 || lo < 0) return false;
+            const int v = hi * 16 + lo;
+            if (v < 0x20 || v >= 0x7F || v == '/' || v == '\\' || v == '.') return false;
+        }
+    }
+    for (const std::string& p : {raw, decoded_path}) {
+        if (p.empty()) return false;
+        std::size_t at = 0;
+        while (at != std::string::npos) {
+            const std::size_t next = p.find('/', at + 1);
+            const std::string segment = p.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+            if (segment == "." || segment == "..") return false;
+            at = next;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 Response handle(PreviewState& state, const ServerOptions& opts, const Request& req) {
     if (req.method != "GET" && req.method != "HEAD") return text(405, "only GET and HEAD");
     if (req.content_length > 0 || req.chunked) return text(413, "no request bodies");
     if (req.uri.size() > kMaxUri) return text(414, "URI too long");
+    if (req.header_bytes > kMaxHeaderBytes) return text(431, "request headers too large");
     if (!host_allowed(opts, req.host)) return text(403, "open the preview as http://127.0.0.1:PORT/");
     Poco::URI uri;
     try {
@@ -196,6 +239,7 @@ Response handle(PreviewState& state, const ServerOptions& opts, const Request& r
         return text(400, "bad URI");
     }
     const std::string path = uri.getPath();
+    if (!plain_path(req.uri, path)) return text(400, "bad path");
     if (path == "/" || path == "/index.html") {
         Response r;
         r.type = "text/html; charset=utf-8";
@@ -224,9 +268,23 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 public:
     Handler(PreviewState& state, const ServerOptions& opts) : state_(state), opts_(opts) {}
     void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) override {
-        const Request in{req.getMethod(), req.getURI(), req.getHost(), req.getContentLength64(), req.getChunkedTransferEncoding()};
+        Request in{req.getMethod(), req.getURI(), req.getHost(), req.getContentLength64(), req.getChunkedTransferEncoding()};
+        for (const auto& [name, value] : req) in.header_bytes += name.size() + value.size() + 4;
         const Response out = handle(state_, opts_, in);
         resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(out.status));
+        // A request with a body is refused and its connection ends with the answer, so that the
+        // body is never taken for the next request. A small body (up to 64 KiB) is read and
+        // dropped first: closing on unread bytes resets the connection, and the client could
+        // lose the answer.
+        if (out.status >= 400 && (in.content_length != 0 || in.chunked)) {
+            resp.setKeepAlive(false);
+            if (in.content_length > 0 && in.content_length <= kMaxDrainedBody) {
+                std::istream& body = req.stream();
+                char buf[4096];
+                while (body.read(buf, sizeof buf) || body.gcount() > 0) {
+                }
+            }
+        }
         resp.setContentType(out.type);
         resp.set("Cache-Control", out.cache);
         resp.set("X-Content-Type-Options", "nosniff");
@@ -268,9 +326,14 @@ PreviewServer::PreviewServer(PreviewState& state, const ServerOptions& opts)
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(opts_.host, static_cast<Poco::UInt16>(opts_.port)));
     port_ = socket.address().port();
     auto* params = new Poco::Net::HTTPServerParams;
+    // Bounds on load: opts.max_threads requests at once, 64 connections waiting (more are
+    // closed at once), an idle keep-alive connection closed after 10 s and any after 1000
+    // requests, a silent client after the long-poll time + 10 s.
     params->setMaxThreads(opts_.max_threads);
     params->setMaxQueued(64);
     params->setKeepAlive(true);
+    params->setKeepAliveTimeout(Poco::Timespan(10, 0));
+    params->setMaxKeepAliveRequests(1000);
     params->setTimeout(Poco::Timespan(static_cast<long>(opts_.long_poll.count() / 1000) + 10, 0));
     params->setServerName("shokuhon-preview");
     server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(state, opts_), pool_, socket, params);

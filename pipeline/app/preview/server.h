@@ -2,7 +2,9 @@
 // otherwise. It serves only what it makes: the page (one HTML document, no external assets),
 // the state as JSON (long-poll: /state?since=VERSION answers when the version changes), and
 // page images rendered by render::render_raster. No part of a URL ever reaches the file
-// system; requests with a body, long URLs and foreign Host headers are refused.
+// system; requests with a body (413), URLs over 2 KiB (414), headers over 8 KiB (431), paths
+// with "." or ".." segments, encoded slashes or dots, backslashes or control characters (400)
+// and foreign Host headers (403) are refused before any route.
 #pragma once
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/ThreadPool.h>
@@ -27,6 +29,7 @@ struct Request {
     std::string method, uri, host;  // host: the Host header
     std::int64_t content_length = 0;  // -1 when unknown
     bool chunked = false;
+    std::size_t header_bytes = 0;     // all header names and values together
 };
 
 struct Response {

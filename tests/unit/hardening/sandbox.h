@@ -33,10 +33,12 @@ struct Sandbox {
 
     // The program with this sandbox's folders, under a hard time limit: a hang is a failure
     // (exit 124/137), not a stuck test run.
-    std::string command(const std::string& verb, const std::string& extra = {}, int seconds = 120) const {
+    // `output` replaces the sandbox's PDF as -o.
+    std::string command(const std::string& verb, const std::string& extra = {}, int seconds = 120,
+                        const std::filesystem::path& output = {}) const {
         return "timeout -k 5 " + std::to_string(seconds) + " " + quote(kProgram) + " " + verb +
                " --content " + quote(content) + " --layouts " + quote(layouts) + " --fonts " + quote(fonts) +
-               " -o " + quote(out) + (extra.empty() ? "" : " " + extra);
+               " -o " + quote(output.empty() ? out : output) + (extra.empty() ? "" : " " + extra);
     }
 
     // Temporary files a build left beside the output (".book.pdf.tmp-*").

@@ -70,6 +70,22 @@ TEST_CASE("import: wrong cells are reported with row, column and field", "[impor
     CHECK(all[2].message.find("icon \"wifi\"") != std::string::npos);
 }
 
+TEST_CASE("import: a cell with line breaks or a long text is shown on one short line", "[import]") {
+    // Found by fuzz_csv (tests/corpus/fuzz/csv/crash-a64a6a35-header-cell-with-newline).
+    test::TempDir tmp;
+    Diagnostics d;
+    plan("ID,\"備\n考\r\x01\"\n" + std::string("x-1,") + std::string(300, 'z') + "\n", tmp.path(), d);
+    REQUIRE(find(d, "E-IMPORT-005"));
+    CHECK(find(d, "E-IMPORT-005")->message == "row 1, column B: \"備\\n考\\r\\x01\" is not a shop field");
+    Diagnostics d2;
+    plan(kHeader + row("fish-101", std::string(300, '9') + "x"), tmp.path(), d2);
+    REQUIRE(find(d2, "E-IMPORT-010"));
+    const std::string& m = find(d2, "E-IMPORT-010")->message;
+    CHECK(m.find(std::string(60, '9') + "…\" is not a whole number") != std::string::npos);
+    CHECK(m.size() < 200);
+    for (const auto& x : d.all()) CHECK(x.message.find('\n') == std::string::npos);
+}
+
 TEST_CASE("import: header problems, empty required cells and duplicate ids", "[import]") {
     test::TempDir tmp;
     Diagnostics d;

@@ -100,12 +100,24 @@ TEST_CASE("preview: state and pages of the mini book", "[preview]") {
 TEST_CASE("preview: only what it renders; no path reaches the file system", "[preview]") {
     PreviewState state;
     state.publish(build_mini());
-    for (const char* uri : {"/etc/passwd", "/page/../../etc/passwd", "/page/0.png", "/page/17.png", "/page/1a.png",
-                            "/page/%2e%2e/1.png", "/page/-1.png", "/page/99999.png", "/page/1.png/../../x", "/.git/config",
-                            "/index.html/../state"}) {
+    for (const char* uri : {"/etc/passwd", "/page/0.png", "/page/17.png", "/page/1a.png", "/page/-1.png",
+                            "/page/99999.png", "/.git/config", "/page/%41.png"}) {
         INFO(uri);
         CHECK(get(state, uri).status == 404);
     }
+    // Dot segments, encoded slashes and dots, backslashes, control characters, targets that
+    // are not a plain path: refused before any route.
+    for (const char* uri : {"/page/../../etc/passwd", "/page/%2e%2e/1.png", "/page/1.png/../../x", "/index.html/../state",
+                            "/./state", "/page/..%2f1.png", "/page/%2F1.png", "/page/%5c1.png", "/page\\..\\x",
+                            "/page/%00.png", "/page/%1.png", "/page/%zz", "//etc/passwd", "http://127.0.0.1/state",
+                            "file:///etc/passwd", "*", "state", "/page/%C0%AE%C0%AE/x"}) {
+        INFO(uri);
+        CHECK(get(state, uri).status == 400);
+    }
+    CHECK(get(state, "/state?x=../..").status == 200);  // a query is not a path
+    Request big{"GET", "/state", "127.0.0.1", 0, false};
+    big.header_bytes = 9000;
+    CHECK(handle(state, {}, big).status == 431);
     CHECK(get(state, "/page/1.png?dpi=abc").status == 400);
     CHECK(get(state, "/state?since=x").status == 400);
     CHECK(handle(state, {}, {"POST", "/", "127.0.0.1", 0, false}).status == 405);
