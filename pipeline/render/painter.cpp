@@ -200,8 +200,11 @@ cairo_surface_t* Painter::image(const std::string& path, int* w, int* h, int min
     SurfacePtr s;
     if (mode_ == ImageMode::kPassThrough) {
         // The pixels are never read for PDF output: the JPEG bytes go into the file as they
-        // are (/DCTDecode), once per path thanks to the unique id.
-        s.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, info->width, info->height));
+        // are (/DCTDecode, with the JPEG's own /Width and /Height), once per path thanks to the
+        // unique id. So the surface carrying them is 1 × 1 pixel (no 1200 × 800 × 4 bytes of
+        // zeroes per photo): Cairo places the image by the surface's extents, and draw() scales
+        // that one pixel to the photo's size on the page.
+        s.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1));
         cairo_surface_set_mime_data(s.get(), CAIRO_MIME_TYPE_UNIQUE_ID,
                                     reinterpret_cast<const unsigned char*>(path.data()),
                                     path.size(), nullptr, nullptr);
@@ -260,9 +263,14 @@ void Painter::draw(cairo_t* cr, const compose::ImageItem& img) {
     cairo_rectangle(cr, pt(img.frame.x), pt(img.frame.y), fw, fh);
     cairo_clip(cr);
     cairo_translate(cr, dx, dy);
-    // A decoded surface may be smaller than the JPEG: scale by its own width.
-    const double sw = cairo_image_surface_get_width(s);
-    cairo_scale(cr, dw / sw, dw / sw);
+    if (mode_ == ImageMode::kPassThrough) {
+        // A 1 × 1 carrier of the JPEG bytes (see image()): its one pixel covers dw × dh.
+        cairo_scale(cr, dw / cairo_image_surface_get_width(s), dh / cairo_image_surface_get_height(s));
+    } else {
+        // A decoded surface may be smaller than the JPEG: scale by its own width.
+        const double sw = cairo_image_surface_get_width(s);
+        cairo_scale(cr, dw / sw, dw / sw);
+    }
     cairo_set_source_surface(cr, s, 0, 0);
     cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
     cairo_paint(cr);
