@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <iterator>
 #include <vector>
 
 #include "render/jpeg.h"
@@ -17,9 +16,17 @@ namespace {
 
 double pt(Length l) { return l.pt(); }
 
+// The whole file in one read (a byte-at-a-time istreambuf_iterator copy cost 0.3 G
+// instructions for the sample book's 20 MB of photos). "" when it cannot be read.
 std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return {};
+    const auto end = in.tellg();
+    if (end <= 0) return {};
+    std::string bytes(static_cast<std::size_t>(end), '\0');
+    in.seekg(0);
+    if (!in.read(bytes.data(), end)) return {};
+    return bytes;
 }
 
 // The FreeType library of a Painter, freed (with its memory manager) by the last owner.
