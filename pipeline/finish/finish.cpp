@@ -8,15 +8,15 @@
 // objects' entries become free entries, in place, so the table is valid; qpdf then opens the
 // file lazily (reading only the page tree and Info, not the 22 MB of streams) and the boxes and
 // Info are appended as an incremental update (PDF 1.7, 7.5.6): the new page dictionaries and
-// Info, an xref section for them and a trailer with /Prev and a deterministic /ID (MD5 of the
-// bytes before it). Everything Cairo wrote (streams, fonts, outlines, labels, links) stays as
+// Info, an xref section for them and a trailer with /Prev and a deterministic /ID (SHA-256 of
+// the bytes before it). Everything Cairo wrote (streams, fonts, outlines, labels, links) stays as
 // it was, byte for byte. Anything unexpected in the file (another xref form, qpdf warnings)
 // takes the slow path: qpdf repairs the table (reconstructing it) and QPDFWriter rewrites the
 // whole file with a deterministic /ID.
 #include "finish/finish.h"
 
+#include <openssl/evp.h>
 #include <qpdf/QPDF.hh>
-#include <qpdf/QPDFCryptoProvider.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -32,6 +32,8 @@
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
+
+#include "core/c_handle.h"
 
 namespace shokuhon::finish {
 namespace {
@@ -223,15 +225,19 @@ std::string hex(const unsigned char* d, std::size_t n) {
     return s;
 }
 
-std::string md5_hex(std::string_view a, std::string_view b) {
-    auto md5 = QPDFCryptoProvider::getImpl();
-    md5->MD5_init();
-    md5->MD5_update(reinterpret_cast<const unsigned char*>(a.data()), a.size());
-    md5->MD5_update(reinterpret_cast<const unsigned char*>(b.data()), b.size());
-    md5->MD5_finalize();
-    QPDFCryptoImpl::MD5_Digest digest;
-    md5->MD5_digest(digest);
-    return hex(digest, sizeof digest);
+// The file identifier: the first 16 bytes of the SHA-256 of everything before the trailer
+// (OpenSSL, SHA-NI on this CPU: a third of the time of qpdf's MD5 over the same 22 MB).
+std::string content_id(std::string_view a, std::string_view b) {
+    CHandle<EVP_MD_CTX, EVP_MD_CTX_free> ctx{EVP_MD_CTX_new()};
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
+        EVP_DigestUpdate(ctx.get(), a.data(), a.size()) != 1 ||
+        EVP_DigestUpdate(ctx.get(), b.data(), b.size()) != 1 ||
+        EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1 || len < 16) {
+        throw std::runtime_error("SHA-256 failed");
+    }
+    return hex(digest, 16);
 }
 
 std::string ref(const QPDFObjGen& og) {
@@ -325,7 +331,7 @@ bool finish_incremental(const std::filesystem::path& in, const std::filesystem::
 
     std::size_t xref_at = 0;
     std::string body = incremental_body(pdf, bytes.size(), xref->xref_at, changed, xref_at);
-    const std::string id = md5_hex(bytes, body);
+    const std::string id = content_id(bytes, body);
     body += " /ID [<" + id + "> <" + id + ">] >>\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
 
     std::ofstream f(out, std::ios::binary | std::ios::trunc);
