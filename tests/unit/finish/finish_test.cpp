@@ -206,6 +206,18 @@ TEST_CASE("finish_pdf keeps Cairo's objects byte for byte and appends an update"
     CHECK(out.compare(raw.size() - 6, 6, "%%EOF\n") == 0);
     CHECK(out.find("/Prev " + std::to_string(xref + 1), raw.size()) != std::string::npos);
     check_boxes(dir / "book.pdf", 2);
+    // The /ID is the first 16 bytes of the SHA-256 of everything before it (hashed in parts,
+    // partly on a second thread: the result must be that of one pass).
+    const std::size_t id_at = out.rfind(" /ID [<");
+    REQUIRE(id_at != std::string::npos);
+    {
+        std::ofstream hashed(dir / "hashed.bin", std::ios::binary);
+        hashed.write(out.data(), static_cast<std::streamsize>(id_at));
+    }
+    const std::string sum = "sha256sum '" + (dir / "hashed.bin").string() + "' > '" + (dir / "sum.txt").string() + "'";
+    REQUIRE(std::system(sum.c_str()) == 0);
+    const std::string id = slurp_file(dir / "sum.txt").substr(0, 32);
+    CHECK(out.compare(id_at, 7 + 32 + 3 + 32, " /ID [<" + id + "> <" + id) == 0);
     // Both the repaired table alone and the file with its update read without a warning.
     const std::string cmd = "qpdf --check '" + (dir / "book.pdf").string() + "' > /dev/null 2>&1";
     CHECK(std::system(cmd.c_str()) == 0);
