@@ -8,7 +8,7 @@ packages=(build-essential cmake ninja-build pkg-config libpoco-dev libharfbuzz-d
           libfreetype-dev libxml2-dev libqpdf-dev libjpeg-dev catch2 fonts-noto-cjk
           poppler-utils qpdf
           libicu-dev chromium chromium-driver  # CP932 import; the preview's browser test
-          liblcms2-dev ghostscript zbar-tools  # print build (CMYK photos); its outside checks
+          liblcms2-dev libssl-dev ghostscript zbar-tools  # print build (CMYK photos, SHA-256); its outside checks
           clang-14 libclang-rt-14-dev  # libFuzzer targets (fuzz/run.sh)
           wrk)  # the preview server's load test (tests/unit/hardening/preview_load_test.cpp)
 missing=()

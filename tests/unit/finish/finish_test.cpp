@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <system_error>
 
@@ -160,6 +161,87 @@ TEST_CASE("finish_pdf is deterministic", "[finish]") {
     const std::string a = slurp(dir / "a.pdf");
     CHECK_FALSE(a.empty());
     CHECK(a == slurp(dir / "b.pdf"));
+}
+
+namespace {
+
+// The boxes that every finished page must carry, whatever path finish_pdf took.
+void check_boxes(const fs::path& pdf, std::size_t pages) {
+    const finish::PdfFacts facts = finish::read_pdf_facts(pdf);
+    REQUIRE(facts.pages.size() == pages);
+    const double bleed = Length::from_mm(3).pt();
+    for (const finish::PageFacts& p : facts.pages) {
+        REQUIRE(p.trim.has_value());
+        REQUIRE(p.bleed.has_value());
+        CHECK(p.trim->x0 == Approx(p.media.x0 + bleed).margin(0.01));
+        CHECK(p.trim->y1 == Approx(p.media.y1 - bleed).margin(0.01));
+        CHECK(p.bleed->x1 == Approx(p.media.x1).margin(0.01));
+    }
+    CHECK(facts.info_title == "平塚食本");
+}
+
+std::string slurp_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("finish_pdf keeps Cairo's objects byte for byte and appends an update", "[finish]") {
+    const fs::path dir = scratch_dir("incremental");
+    make_raw_pdf(dir / "raw.pdf");
+    finish::FinishOptions opts;
+    opts.title = "平塚食本";
+    opts.creation_date = "D:20261126000000+09'00'";
+    Diagnostics diags;
+    REQUIRE(finish::finish_pdf(dir / "raw.pdf", dir / "book.pdf", opts, diags));
+    const std::string raw = slurp_file(dir / "raw.pdf");
+    const std::string out = slurp_file(dir / "book.pdf");
+    // Everything up to Cairo's xref table is unchanged (streams are neither decoded nor
+    // rewritten); the table itself is repaired in place; the update follows Cairo's %%EOF.
+    const std::size_t xref = raw.rfind("\nxref\n");
+    REQUIRE(xref != std::string::npos);
+    REQUIRE(out.size() > raw.size());
+    CHECK(out.compare(0, xref, raw, 0, xref) == 0);
+    CHECK(out.compare(raw.size() - 6, 6, "%%EOF\n") == 0);
+    CHECK(out.find("/Prev " + std::to_string(xref + 1), raw.size()) != std::string::npos);
+    check_boxes(dir / "book.pdf", 2);
+    // The /ID is the first 16 bytes of the SHA-256 of everything before it (hashed in parts,
+    // partly on a second thread: the result must be that of one pass).
+    const std::size_t id_at = out.rfind(" /ID [<");
+    REQUIRE(id_at != std::string::npos);
+    {
+        std::ofstream hashed(dir / "hashed.bin", std::ios::binary);
+        hashed.write(out.data(), static_cast<std::streamsize>(id_at));
+    }
+    const std::string sum = "sha256sum '" + (dir / "hashed.bin").string() + "' > '" + (dir / "sum.txt").string() + "'";
+    REQUIRE(std::system(sum.c_str()) == 0);
+    const std::string id = slurp_file(dir / "sum.txt").substr(0, 32);
+    CHECK(out.compare(id_at, 7 + 32 + 3 + 32, " /ID [<" + id + "> <" + id) == 0);
+    // Both the repaired table alone and the file with its update read without a warning.
+    const std::string cmd = "qpdf --check '" + (dir / "book.pdf").string() + "' > /dev/null 2>&1";
+    CHECK(std::system(cmd.c_str()) == 0);
+}
+
+TEST_CASE("finish_pdf rewrites a PDF that is not laid out as Cairo writes it", "[finish]") {
+    const fs::path dir = scratch_dir("rewrite");
+    make_raw_pdf(dir / "raw.pdf");
+    // The same document with object streams and an xref stream (qpdf repairs Cairo's table).
+    const std::string conv = "qpdf --object-streams=generate '" + (dir / "raw.pdf").string() + "' '" +
+                             (dir / "streams.pdf").string() + "' > /dev/null 2>&1";
+    REQUIRE(std::system(conv.c_str()) != -1);
+    REQUIRE(fs::exists(dir / "streams.pdf"));
+    REQUIRE(slurp_file(dir / "streams.pdf").find("/XRef") != std::string::npos);
+    finish::FinishOptions opts;
+    opts.title = "平塚食本";
+    Diagnostics diags;
+    REQUIRE(finish::finish_pdf(dir / "streams.pdf", dir / "a.pdf", opts, diags));
+    REQUIRE(finish::finish_pdf(dir / "streams.pdf", dir / "b.pdf", opts, diags));
+    CHECK_FALSE(diags.has_errors());
+    check_boxes(dir / "a.pdf", 2);
+    CHECK(slurp_file(dir / "a.pdf") == slurp_file(dir / "b.pdf"));
+    const std::string cmd = "qpdf --check '" + (dir / "a.pdf").string() + "' > /dev/null 2>&1";
+    CHECK(std::system(cmd.c_str()) == 0);
 }
 
 TEST_CASE("finish_pdf on a file that is not a PDF reports E-FINISH-001", "[finish]") {
