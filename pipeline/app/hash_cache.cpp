@@ -1,8 +1,11 @@
 #include "app/hash_cache.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -22,19 +25,52 @@ std::int64_t mtime_ns(const fs::path& p, std::error_code& ec) {
 
 }  // namespace
 
+Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
+    if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) ctx_.reset();
+}
+
+void Sha256::update(const void* data, std::size_t n) {
+    if (ctx_ && n > 0 && EVP_DigestUpdate(ctx_.get(), data, n) != 1) ctx_.reset();
+}
+
+std::string Sha256::hex() {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!ctx_ || EVP_DigestFinal_ex(ctx_.get(), md, &len) != 1) return {};
+    ctx_.reset();
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(len * 2);
+    for (unsigned i = 0; i < len; ++i) {
+        out += kDigits[md[i] >> 4];
+        out += kDigits[md[i] & 0xF];
+    }
+    return out;
+}
+
+std::string sha256_bytes(std::string_view bytes) {
+    Sha256 h;
+    h.update(bytes.data(), bytes.size());
+    return h.hex();
+}
+
 std::string sha256_file(const fs::path& file) {
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) return {};  // never a FIFO or a device
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return {};
-    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+    UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+    if (fd.get() < 0) return {};
+    struct stat st{};
+    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) return {};
+    Sha256 engine;
     std::vector<char> buf(1 << 20);
-    while (in) {
-        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        engine.update(buf.data(), static_cast<unsigned>(in.gcount()));
+    for (;;) {
+        const ssize_t n = ::read(fd.get(), buf.data(), buf.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return {};
+        if (n == 0) break;
+        engine.update(buf.data(), static_cast<std::size_t>(n));
     }
-    if (in.bad()) return {};
-    return Poco::DigestEngine::digestToHex(engine.digest());
+    return engine.hex();
 }
 
 fs::path default_hash_cache(const fs::path& output) {
@@ -51,7 +87,16 @@ HashCache::HashCache(fs::path file) : file_(std::move(file)) {
         std::istringstream fields(line);
         Entry e;
         std::string path;
-        if (!(fields >> e.size >> e.mtime_ns >> e.sha256) || e.sha256.size() != 64) continue;
+        // size mtime inode sha256 path (older caches lack the inode: such lines are hashed anew)
+        std::string third;
+        if (!(fields >> e.size >> e.mtime_ns >> third)) continue;
+        if (third.size() == 64) continue;
+        try {
+            e.inode = std::stoull(third);
+        } catch (const std::exception&) {
+            continue;
+        }
+        if (!(fields >> e.sha256) || e.sha256.size() != 64) continue;
         fields.get();  // the tab before the path, which may contain spaces
         if (!std::getline(fields, path) || path.empty()) continue;
         entries_[path] = std::move(e);
@@ -64,14 +109,18 @@ std::string HashCache::sha256(const fs::path& file) {
     if (ec || !fs::is_regular_file(key, ec)) return {};
     const auto size = fs::file_size(key, ec);
     const auto mtime = mtime_ns(key, ec);
-    if (ec) return sha256_file(key);
+    struct stat st{};
+    if (ec || ::stat(key.c_str(), &st) != 0) return sha256_file(key);
+    const auto inode = static_cast<std::uint64_t>(st.st_ino);
     auto it = entries_.find(key.string());
-    if (it != entries_.end() && it->second.size == size && it->second.mtime_ns == mtime) return it->second.sha256;
+    if (it != entries_.end() && it->second.size == size && it->second.mtime_ns == mtime && it->second.inode == inode) {
+        return it->second.sha256;
+    }
     std::string hash = sha256_file(key);
     // A file changed while it was hashed is not remembered: its mtime no longer matches.
     if (hash.empty() || mtime_ns(key, ec) != mtime || ec) return hash;
     if (key.string().find('\n') == std::string::npos) {
-        entries_[key.string()] = Entry{size, mtime, hash};
+        entries_[key.string()] = Entry{size, mtime, inode, hash};
         dirty_ = true;
     }
     return hash;
@@ -83,7 +132,7 @@ bool HashCache::save() const {
     std::error_code ec;
     for (const auto& [path, e] : entries_) {
         if (!fs::exists(path, ec)) continue;
-        out << e.size << '\t' << e.mtime_ns << '\t' << e.sha256 << '\t' << path << '\n';
+        out << e.size << '\t' << e.mtime_ns << '\t' << e.inode << '\t' << e.sha256 << '\t' << path << '\n';
     }
     fs::create_directories(file_.parent_path(), ec);
     return write_file_atomically(file_, out.str(), ec);
