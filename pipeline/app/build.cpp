@@ -115,12 +115,15 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     HashCache memory_hashes;
     HashCache& hashes = opts.hashes ? *opts.hashes : memory_hashes;
     PhotoVerdicts verdicts(opts.use_cache ? build_cache_dir(opts) / "photo-verdicts.tsv" : fs::path{});
+    // Hashed before the check, so that a verdict is stored for the bytes that were checked.
     std::set<std::string> known_good;
     std::map<std::string, std::string> photo_sha;
-    for (const auto& f : photo_files(loaded.book, opts.content)) {
-        const std::string sha = opts.use_cache ? hashes.sha256(f) : std::string{};
-        if (!sha.empty() && verdicts.good(sha)) known_good.insert(f.string());
-        photo_sha[f.string()] = sha;
+    if (opts.use_cache && (opts.render || !verdicts.empty())) {
+        for (const auto& f : photo_files(loaded.book, opts.content)) {
+            const std::string sha = hashes.sha256(f);
+            if (!sha.empty() && verdicts.good(sha)) known_good.insert(f.string());
+            photo_sha[f.string()] = sha;
+        }
     }
     Diagnostics photo_diags;
     std::vector<std::string> found_good;

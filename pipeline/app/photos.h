@@ -30,6 +30,7 @@ class PhotoVerdicts {
 public:
     explicit PhotoVerdicts(std::filesystem::path file);  // loads it when it exists
     bool good(const std::string& sha256) const { return good_.count(sha256) > 0; }
+    bool empty() const { return good_.empty(); }
     void add(const std::string& sha256);
     bool save() const;  // temp file + rename when anything was added; false when it failed
 
