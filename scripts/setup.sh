@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake ninja-build pkg-config libpoco-dev libharfbuzz-dev libcairo2-dev
+packages=(build-essential cmake ninja-build pkg-config libpoco-dev libssl-dev libharfbuzz-dev libcairo2-dev
           libfreetype-dev libxml2-dev libqpdf-dev libjpeg-dev catch2 fonts-noto-cjk
           poppler-utils qpdf
           libicu-dev chromium chromium-driver  # CP932 import; the preview's browser test

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <string>
 
 namespace shokuhon::app {
 namespace {
@@ -49,7 +50,9 @@ bool sync_dir(const fs::path& dir) {
 }
 
 bool write_file_atomically(const fs::path& target, std::string_view bytes, std::error_code& ec) {
-    const fs::path tmp = temp_path_for(target, ".part");
+    // Unique per thread too: editions built side by side may save the same shared file
+    // (the per-user hash cache), and each must write a temporary file of its own.
+    const fs::path tmp = temp_path_for(target, "." + std::to_string(::gettid()) + ".part");
     UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
     auto fail = [&] {
         ec = std::error_code(errno, std::generic_category());

@@ -53,7 +53,18 @@ struct BuildOptions {
     std::string pdfx;                 // "X-4" or "X-1a"; "" = the layout's <print pdfx=…>
     bool marks = false;               // Japanese crop marks (トンボ)
     std::filesystem::path cache_dir;  // photos converted to CMYK; "" = .shokuhon-cache beside the output
+    // The build cache folder (photo verdicts by content hash; safe to delete): read by builds
+    // and checks, written by builds only. "" = .shokuhon-cache beside the output.
+    std::filesystem::path build_cache;
+    bool use_cache = true;  // false: the cache folder is neither read nor written
+    // Fonts opened by the caller from the same lock (several editions in one run): used as
+    // they are instead of opening the files again. Not with keep_composed.
+    const shape::FontSet* fonts = nullptr;
 };
+
+// The build cache folder of `opts` (BuildOptions::build_cache, else .shokuhon-cache beside
+// the output).
+std::filesystem::path build_cache_dir(const BuildOptions& opts);
 
 struct BuildResult {
     int exit_code = kExitOk;

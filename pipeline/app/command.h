@@ -37,5 +37,8 @@ struct OptionSpec {
 
 const std::vector<Command>& commands();
 const std::vector<OptionSpec>& options();
+// Options that may be given more than once (--edition): CommandContext holds their values
+// one per line.
+bool repeatable(const std::string& option);
 
 }  // namespace shokuhon::app

@@ -37,7 +37,13 @@ const std::vector<Command>& commands() {
          "                   preflighted, plus a delivery folder and zip for the printer\n"
          "                   (default out/hiratsuka-food-book-pdfx4.pdf)\n"
          "  --pdfx X-4|X-1a  the PDF/X standard (implies --print; default: layout <print pdfx>)\n"
-         "  --marks          Japanese crop marks (トンボ) on an enlarged page (implies --print)\n\n"
+         "  --marks          Japanese crop marks (トンボ) on an enlarged page (implies --print)\n"
+         "  --edition C:F    build the content folder C to the PDF F; repeat it to build several\n"
+         "                   editions in one run, in parallel, with the same layouts and fonts\n"
+         "                   (fonts opened once) and one summary at the end (not with -o,\n"
+         "                   --content, --proof or --json)\n"
+         "  --no-cache       neither read nor write the build cache (.shokuhon-cache beside the\n"
+         "                   PDF: photo verdicts by content hash; safe to delete)\n\n"
          "exit codes: 0 done, 64 bad usage, 65 content or layout errors (or a print PDF that\n"
          "fails preflight), 70 internal error, 73 output could not be written, 75 another build\n"
          "is writing the same output\n",
@@ -178,8 +184,12 @@ const std::vector<OptionSpec>& options() {
         {"mode", "", "MODE", "line breaking: greedy or optimal (compose-dump)"},
         {"items", "", "", "print every inter-character decision (compose-dump)"},
         {"field", "", "NAME", "shop field: headline, description or short (compose-dump)"},
+        {"edition", "", "CONTENT:PDF", "an edition to build (repeatable)"},
+        {"no-cache", "", "", "neither read nor write the build cache"},
     };
     return kOptions;
 }
+
+bool repeatable(const std::string& option) { return option == "edition"; }
 
 }  // namespace shokuhon::app

@@ -1,8 +1,10 @@
 #include "app/hash_cache.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -22,21 +24,6 @@ std::int64_t mtime_ns(const fs::path& p, std::error_code& ec) {
 
 }  // namespace
 
-std::string sha256_file(const fs::path& file) {
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) return {};  // never a FIFO or a device
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return {};
-    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-    std::vector<char> buf(1 << 20);
-    while (in) {
-        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        engine.update(buf.data(), static_cast<unsigned>(in.gcount()));
-    }
-    if (in.bad()) return {};
-    return Poco::DigestEngine::digestToHex(engine.digest());
-}
-
 fs::path default_hash_cache(const fs::path& output) {
     const char* xdg = std::getenv("XDG_CACHE_HOME");
     const char* home = std::getenv("HOME");
@@ -51,7 +38,16 @@ HashCache::HashCache(fs::path file) : file_(std::move(file)) {
         std::istringstream fields(line);
         Entry e;
         std::string path;
-        if (!(fields >> e.size >> e.mtime_ns >> e.sha256) || e.sha256.size() != 64) continue;
+        // size mtime inode sha256 path (older caches lack the inode: such lines are hashed anew)
+        std::string third;
+        if (!(fields >> e.size >> e.mtime_ns >> third)) continue;
+        if (third.size() == 64) continue;
+        try {
+            e.inode = std::stoull(third);
+        } catch (const std::exception&) {
+            continue;
+        }
+        if (!(fields >> e.sha256) || e.sha256.size() != 64) continue;
         fields.get();  // the tab before the path, which may contain spaces
         if (!std::getline(fields, path) || path.empty()) continue;
         entries_[path] = std::move(e);
@@ -64,14 +60,18 @@ std::string HashCache::sha256(const fs::path& file) {
     if (ec || !fs::is_regular_file(key, ec)) return {};
     const auto size = fs::file_size(key, ec);
     const auto mtime = mtime_ns(key, ec);
-    if (ec) return sha256_file(key);
+    struct stat st{};
+    if (ec || ::stat(key.c_str(), &st) != 0) return sha256_file(key);
+    const auto inode = static_cast<std::uint64_t>(st.st_ino);
     auto it = entries_.find(key.string());
-    if (it != entries_.end() && it->second.size == size && it->second.mtime_ns == mtime) return it->second.sha256;
+    if (it != entries_.end() && it->second.size == size && it->second.mtime_ns == mtime && it->second.inode == inode) {
+        return it->second.sha256;
+    }
     std::string hash = sha256_file(key);
     // A file changed while it was hashed is not remembered: its mtime no longer matches.
     if (hash.empty() || mtime_ns(key, ec) != mtime || ec) return hash;
     if (key.string().find('\n') == std::string::npos) {
-        entries_[key.string()] = Entry{size, mtime, hash};
+        entries_[key.string()] = Entry{size, mtime, inode, hash};
         dirty_ = true;
     }
     return hash;
@@ -83,7 +83,7 @@ bool HashCache::save() const {
     std::error_code ec;
     for (const auto& [path, e] : entries_) {
         if (!fs::exists(path, ec)) continue;
-        out << e.size << '\t' << e.mtime_ns << '\t' << e.sha256 << '\t' << path << '\n';
+        out << e.size << '\t' << e.mtime_ns << '\t' << e.inode << '\t' << e.sha256 << '\t' << path << '\n';
     }
     fs::create_directories(file_.parent_path(), ec);
     return write_file_atomically(file_, out.str(), ec);

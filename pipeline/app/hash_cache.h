@@ -1,17 +1,22 @@
 // app/: SHA-256 of input files, remembered by path, size and modification time, so a build
 // neither re-hashes 90 MB of fonts every time nor hashes a file twice (the font check and the
 // build log share one cache). The cache is one TSV file per user (default_hash_cache()),
-// replaced atomically; a changed size or mtime (nanoseconds) means the file is hashed again.
+// replaced atomically; a changed size, mtime (nanoseconds) or inode means the file is hashed again.
 #pragma once
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
+#include <string_view>
+
+#include "core/sha256.h"
 
 namespace shokuhon::app {
 
-// SHA-256 of a file's bytes as 64 hex digits, or "" when it cannot be read.
-std::string sha256_file(const std::filesystem::path& file);
+using shokuhon::Sha256;  // core/sha256.h
+using shokuhon::sha256_bytes;
+using shokuhon::sha256_file;
 
 // $XDG_CACHE_HOME/shokuhon/file-hashes.tsv, else ~/.cache/shokuhon/file-hashes.tsv, else
 // .shokuhon-hashes.tsv beside `output` (no home: a service account, a bare container).
@@ -23,7 +28,7 @@ public:
     // Loads `file` when it exists; unreadable or malformed lines are ignored (hashed anew).
     explicit HashCache(std::filesystem::path file);
 
-    // The file's SHA-256, from the cache when path, size and mtime match; "" when unreadable
+    // The file's SHA-256, from the cache when path, size, mtime and inode match; "" when unreadable
     // or not a regular file.
     std::string sha256(const std::filesystem::path& file);
 
@@ -35,6 +40,7 @@ private:
     struct Entry {
         std::uintmax_t size = 0;
         std::int64_t mtime_ns = 0;
+        std::uint64_t inode = 0;
         std::string sha256;
     };
     std::filesystem::path file_;

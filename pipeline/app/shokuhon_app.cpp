@@ -17,12 +17,16 @@ void ShokuhonApp::defineOptions(Poco::Util::OptionSet& set) {
     for (const auto& o : app::options()) {
         Option opt(o.name, o.short_name, o.help);
         if (*o.argument) opt.argument(o.argument);
+        if (repeatable(o.name)) opt.repeatable(true);
         set.addOption(opt);
     }
 }
 
 void ShokuhonApp::handleOption(const std::string& name, const std::string& value) {
-    options_[name] = value;
+    // A repeatable option keeps every value, one per line, in the order given.
+    auto it = options_.find(name);
+    if (it != options_.end() && repeatable(name)) it->second += "\n" + value;
+    else options_[name] = value;
 }
 
 int ShokuhonApp::main(const std::vector<std::string>& args) {

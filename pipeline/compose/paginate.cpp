@@ -156,6 +156,7 @@ Document paginate(const content::Book& book, const style::LayoutSet& layout,
 
     // Pass 2: build every page from its template.
     Typesetter ts(fonts, layout, opts.mode, opts.observer);
+    const auto memo = pages::make_build_memo();
     for (std::size_t i = 0; i < book.plan.pages.size(); ++i) {
         const auto& pg = book.plan.pages[i];
         const style::Template& t = *layout.find_template(pg.tmpl);
@@ -165,7 +166,7 @@ Document paginate(const content::Book& book, const style::LayoutSet& layout,
         page.section = pg.section;
         page.tmpl = pg.tmpl;
         SectionFill* fill = pg.section.empty() ? nullptr : &fills[pg.section];
-        pages::PageContext ctx{book, layout, ts, map, diags, opts.content_dir, fill};
+        pages::PageContext ctx{book, layout, ts, map, diags, opts.content_dir, fill, memo.get()};
         if (auto build = pages::builder_for(t.kind)) build(ctx, pg, page_entries[i], page);
         pages::draw_page_frame(ctx, pg, t, page);
         doc.pages.push_back(std::move(page));

@@ -116,35 +116,86 @@ Length Typesetter::baseline_offset(const style::TextStyle& st) {
     return (st.leading - st.size) / 2 + st.size.scaled(0.88);
 }
 
+struct Typesetter::Shaping {
+    std::string text;  // ruby markup taken out
+    shape::Shaped shaped;
+    std::vector<RubyRun> ruby;
+    bool vertical = false;
+};
+
+namespace {
+
+// What of a style decides how its text shapes (and, with the measure, how it breaks).
+std::string style_key(const style::TextStyle& st) {
+    std::string k = st.font;
+    k += '\x1f';
+    k += st.latin_font;
+    for (const std::int64_t v : {st.size.sp, st.indent.sp, st.tracking.sp}) k += '\x1f' + std::to_string(v);
+    k += '\x1f';
+    k += static_cast<char>('0' + static_cast<int>(st.writing));
+    k += static_cast<char>('0' + static_cast<int>(st.align));
+    k += static_cast<char>('0' + static_cast<int>(st.kinsoku));
+    k += st.hang ? 'h' : '-';
+    for (const auto& f : st.features) k += '\x1f' + f;
+    k += '\x1e';
+    return k;
+}
+
+}  // namespace
+
+std::shared_ptr<const Typesetter::Shaping> Typesetter::shaping(std::string_view text, const style::TextStyle& st) const {
+    std::string key = style_key(st);
+    key.append(text);
+    if (const auto* hit = shapings_.find(key)) return *hit;
+    auto s = std::make_shared<Shaping>();
+    const Annotated a = parse_ruby(text);
+    s->text = a.plain;
+    s->vertical = st.writing == style::Writing::kVertical;
+    const shape::Font& font = font_for(st);
+    if (s->vertical) {
+        s->shaped = shape::shape_vertical(font, st.size, s->text, st.features);
+    } else {
+        s->shaped = shape::shape_mixed(font, latin_font_for(st), st.size, s->text, st.features);
+        s->ruby = attach_ruby(s->shaped, a.ruby, font, st.size);
+    }
+    shapings_.put(key, s);
+    return s;
+}
+
+std::shared_ptr<const Composition> Typesetter::composed(std::string_view text, const style::TextStyle& st,
+                                                        Length width, const TextOptions& opt) const {
+    std::string key = std::to_string(width.sp) + (opt.no_indent ? "n" : "i") + style_key(st);
+    key.append(text);
+    if (const auto* hit = compositions_.find(key)) return *hit;
+    const auto s = shaping(text, st);
+    auto c = std::make_shared<Composition>();
+    c->text = s->text;
+    c->shaped = s->shaped;
+    c->ruby = s->ruby;
+    c->vertical = s->vertical;
+    c->params.measure = width;
+    c->params.em = st.size;
+    c->params.first_indent = opt.no_indent ? Length{} : st.indent;
+    c->params.mode = mode_;
+    c->params.align = to_break_align(st.align);
+    c->params.strictness = to_strictness(st.kinsoku);
+    c->params.hang_punctuation = st.hang;
+    c->lines = linebreak::break_paragraph(c->shaped.clusters, c->params);
+    compositions_.put(key, c);
+    return c;
+}
+
 Composition Typesetter::compose(std::string_view text, const style::TextStyle& st, Length width,
                                 const TextOptions& opt) const {
-    Composition c;
-    const Annotated a = parse_ruby(text);
-    c.text = a.plain;
-    c.vertical = st.writing == style::Writing::kVertical;
-    const shape::Font& font = font_for(st);
-    if (c.vertical) {
-        c.shaped = shape::shape_vertical(font, st.size, c.text, st.features);
-    } else {
-        c.shaped = shape::shape_mixed(font, latin_font_for(st), st.size, c.text, st.features);
-        c.ruby = attach_ruby(c.shaped, a.ruby, font, st.size);
-    }
-    c.params.measure = width;
-    c.params.em = st.size;
-    c.params.first_indent = opt.no_indent ? Length{} : st.indent;
-    c.params.mode = mode_;
-    c.params.align = to_break_align(st.align);
-    c.params.strictness = to_strictness(st.kinsoku);
-    c.params.hang_punctuation = st.hang;
-    c.lines = linebreak::break_paragraph(c.shaped.clusters, c.params);
-    return c;
+    return *composed(text, st, width, opt);
 }
 
 TextBlock Typesetter::paragraph(std::string_view text, const style::TextStyle& st, Length width,
                                 const TextOptions& opt) const {
     TextBlock block;
     if (text.empty()) return block;
-    const Composition comp = compose(text, st, width, opt);
+    const auto shared = composed(text, st, width, opt);
+    const Composition& comp = *shared;
     if (observer_ && *observer_) (*observer_)(comp);
     const std::string colour = opt.colour.empty() ? st.colour : opt.colour;
     if (comp.vertical) return set_vertical(comp, st, colour, opt.max_lines);
@@ -176,19 +227,31 @@ TextBlock Typesetter::paragraph(std::string_view text, const style::TextStyle& s
 
 int Typesetter::count_lines(std::string_view text, const style::TextStyle& st, Length width) const {
     if (text.empty()) return 0;
-    return static_cast<int>(compose(text, st, width).lines.size());
+    return static_cast<int>(composed(text, st, width, {})->lines.size());
+}
+
+std::shared_ptr<const shape::Shaped> Typesetter::plain_shaped(std::string_view text, const style::TextStyle& st) const {
+    std::string key = st.font + '\x1f' + std::to_string(st.size.sp);
+    for (const auto& f : st.features) key += '\x1f' + f;
+    key += '\x1e';
+    key.append(text);
+    if (const auto* hit = plain_.find(key)) return *hit;
+    auto shaped = std::make_shared<const shape::Shaped>(
+        shape::shape_mixed(font_for(st), nullptr, st.size, plain_text(text), st.features));
+    plain_.put(key, shaped);
+    return shaped;
 }
 
 GlyphRun Typesetter::line(std::string_view text, const style::TextStyle& st, Point origin,
                           const std::string& colour) const {
-    const std::string plain = plain_text(text);
-    const shape::Shaped shaped = shape::shape_mixed(font_for(st), nullptr, st.size, plain, st.features);
+    const auto shared = plain_shaped(text, st);
+    const shape::Shaped& shaped = *shared;
     GlyphRun run;
     run.font = st.font;
     run.size = st.size;
     run.colour = colour.empty() ? st.colour : colour;
     run.origin = origin;
-    run.utf8 = plain;
+    run.utf8 = plain_text(text);
     Length pen;
     std::size_t g = 0;
     for (std::size_t c = 0; c < shaped.clusters.size(); ++c) {
@@ -206,10 +269,9 @@ GlyphRun Typesetter::line(std::string_view text, const style::TextStyle& st, Poi
 }
 
 Length Typesetter::width(std::string_view text, const style::TextStyle& st) const {
-    const std::string plain = plain_text(text);
-    const shape::Shaped shaped = shape::shape_mixed(font_for(st), nullptr, st.size, plain, st.features);
+    const auto shaped = plain_shaped(text, st);
     Length w;
-    for (const auto& g : shaped.glyphs) w += g.advance + st.tracking;
+    for (const auto& g : shaped->glyphs) w += g.advance + st.tracking;
     return w;
 }
 

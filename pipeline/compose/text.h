@@ -2,8 +2,10 @@
 // A TextBlock is laid out from its top-left corner; lines sit on the style's line feed.
 #pragma once
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compose/document.h"
@@ -46,6 +48,11 @@ struct TextOptions {
 // against the rules; compose-dump could list them.
 using ParagraphObserver = std::function<void(const Composition&)>;
 
+// Typesetter remembers what it shaped and broke (text, style, measure → composition; text,
+// style → width), so that the fit attempts of a card (count_lines, then paragraph) and the
+// many page numbers of an index shape each text once. The caches live as long as the
+// Typesetter (one per paginate call), are bounded, and never change a result. A Typesetter is
+// used by one thread at a time.
 class Typesetter {
 public:
     Typesetter(const shape::FontSet& fonts, const style::LayoutSet& layout,
@@ -75,12 +82,47 @@ public:
     linebreak::Mode mode() const { return mode_; }
 
 private:
+    struct Shaping;  // a text shaped in a style, before breaking
+    std::shared_ptr<const Shaping> shaping(std::string_view text, const style::TextStyle& st) const;
+    std::shared_ptr<const Composition> composed(std::string_view text, const style::TextStyle& st,
+                                                Length width, const TextOptions& opt) const;
+    std::shared_ptr<const shape::Shaped> plain_shaped(std::string_view text, const style::TextStyle& st) const;
     const shape::Font& font_for(const style::TextStyle& st) const;
     const shape::Font* latin_font_for(const style::TextStyle& st) const;
     const shape::FontSet& fonts_;
     const style::LayoutSet& layout_;
     linebreak::Mode mode_;
     const ParagraphObserver* observer_;
+    // Two generations: when the young one is full it becomes the old one and the oldest go;
+    // a hit in the old generation moves back to the young one. Memory stays bounded and the
+    // texts in use stay cached.
+    template <class V>
+    class Memo {
+    public:
+        explicit Memo(std::size_t limit) : limit_(limit) {}
+        const V* find(const std::string& key) {
+            if (auto it = young_.find(key); it != young_.end()) return &it->second;
+            auto it = old_.find(key);
+            if (it == old_.end()) return nullptr;
+            V v = std::move(it->second);
+            old_.erase(it);
+            return &put(key, std::move(v));
+        }
+        const V& put(const std::string& key, V v) {
+            if (young_.size() >= limit_) {
+                old_ = std::move(young_);
+                young_.clear();
+            }
+            return young_.insert_or_assign(key, std::move(v)).first->second;
+        }
+
+    private:
+        std::size_t limit_;
+        std::unordered_map<std::string, V> young_, old_;
+    };
+    mutable Memo<std::shared_ptr<const Shaping>> shapings_{256};
+    mutable Memo<std::shared_ptr<const Composition>> compositions_{256};
+    mutable Memo<std::shared_ptr<const shape::Shaped>> plain_{4096};
 };
 
 }  // namespace shokuhon::compose

@@ -4,7 +4,6 @@
 #include <Poco/DateTime.h>
 #include <Poco/Path.h>
 #include <Poco/Zip/Compress.h>
-#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -12,9 +11,8 @@
 #include <sstream>
 #include <vector>
 
-#include "core/c_handle.h"
-
 #include "core/escape.h"
+#include "core/sha256.h"
 
 namespace shokuhon::finish {
 namespace {
@@ -77,30 +75,7 @@ bool write_zip(const fs::path& folder, const std::vector<fs::path>& files, const
 
 }  // namespace
 
-std::string sha256_of_file(const fs::path& p) {
-    // OpenSSL's SHA-256 (SHA-NI where the CPU has it): the manifest hashes the 21 MiB print
-    // PDF, which took 1.3 G instructions through Poco's portable SHA-256.
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return {};
-    CHandle<EVP_MD_CTX, EVP_MD_CTX_free> ctx{EVP_MD_CTX_new()};
-    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) return {};
-    std::vector<char> buf(1 << 20);
-    while (in) {
-        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        if (EVP_DigestUpdate(ctx.get(), buf.data(), static_cast<std::size_t>(in.gcount())) != 1) return {};
-    }
-    if (in.bad()) return {};
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    if (EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) return {};
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex;
-    for (unsigned int i = 0; i < len; ++i) {
-        hex += kHex[digest[i] >> 4];
-        hex += kHex[digest[i] & 15];
-    }
-    return hex;
-}
+std::string sha256_of_file(const fs::path& p) { return sha256_file(p); }
 
 std::string manifest_json(const DeliveryInfo& info, const std::vector<ManifestEntry>& outputs) {
     std::ostringstream o;

@@ -30,7 +30,9 @@ const imgs = [...document.querySelectorAll('#spread .page:not(.empty) img')];
 return {
   version: +(document.body.dataset.version || 0),
   shown: imgs.length,
-  loaded: imgs.filter(i => i.complete && i.naturalWidth > 0).length,
+  // Loaded and showing its own page: on a page change the old image stays until the new one
+  // has loaded (no blank flash), and must not count as the new page.
+  loaded: imgs.filter(i => i.complete && i.naturalWidth > 0 && i.getAttribute('src') === i.closest('.page').dataset.src).length,
   srcs: imgs.map(i => i.getAttribute('src') || '').join(' '),
   captions: document.getElementById('captions').innerText,
   hash: location.hash,

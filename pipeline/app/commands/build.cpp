@@ -8,10 +8,21 @@
 #include "app/progress.h"
 #include "app/proof_report.h"
 
+#include <libxml/parser.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <optional>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include "app/hash_cache.h"
+#include "shape/font_set.h"
 
 namespace shokuhon::app {
 namespace {
@@ -30,6 +41,7 @@ BuildOptions build_options(const CommandContext& ctx) {
     o.marks = ctx.has("marks");
     o.print = ctx.has("print") || ctx.has("pdfx") || o.marks;
     o.strict_fonts = o.strict_fonts || o.print;  // a printer gets exactly the pinned fonts
+    o.use_cache = !ctx.has("no-cache");
     if (o.print && !ctx.has("output")) o.output = default_print_output(o.pdfx);
     return o;
 }
@@ -71,7 +83,16 @@ int run(const CommandContext& ctx, bool render) {
     Diagnostics diags;
     // A build takes the output's lock and is recorded in the build log; a check writes nothing.
     const std::filesystem::path build_log = ctx.get("build-log", default_build_log(opts.output).string());
-    const BuildResult r = render ? run_recorded_build(opts, build_log, diags, ctx.err) : run_build(opts, diags, ctx.err);
+    BuildResult r;
+    if (render) {
+        r = run_recorded_build(opts, build_log, diags, ctx.err);
+    } else {  // a check shares the per-user hash cache (fonts, photos) with builds
+        HashCache hashes(default_hash_cache(opts.output));
+        BuildOptions with_cache = opts;
+        with_cache.hashes = &hashes;
+        r = run_build(with_cache, diags, ctx.err);
+        hashes.save();
+    }
     std::string report_line;
     ProofReportResult proof_result;
     if (proof && r.exit_code == kExitOk && r.composed) {
@@ -111,7 +132,102 @@ int run(const CommandContext& ctx, bool render) {
 
 }  // namespace
 
-int run_build_command(const CommandContext& ctx) { return run(ctx, true); }
+// --edition CONTENT:PDF, repeated: each edition is a build of its own (lock, build log,
+// temporary file and rename), run side by side on the machine's cores with the fonts opened
+// once; the diagnostics and a summary line per edition come at the end, in the order given.
+int run_editions(const CommandContext& ctx) {
+    for (const char* o : {"output", "content", "proof", "json"}) {
+        if (ctx.has(o)) {
+            ctx.err << "shokuhon: --edition does not go with --" << o << "\n";
+            return kExitUsage;
+        }
+    }
+    struct Edition {
+        BuildOptions opts;
+        Diagnostics diags;
+        BuildResult result;
+        std::ostringstream log;
+    };
+    std::vector<std::unique_ptr<Edition>> editions;
+    std::istringstream specs(ctx.get("edition"));
+    for (std::string spec; std::getline(specs, spec);) {
+        const auto colon = spec.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == spec.size()) {
+            ctx.err << "shokuhon: --edition takes CONTENT:PDF (a content folder and the PDF to write), not \""
+                    << spec << "\"\n";
+            return kExitUsage;
+        }
+        auto e = std::make_unique<Edition>();
+        e->opts = build_options(ctx);
+        e->opts.content = spec.substr(0, colon);
+        e->opts.output = spec.substr(colon + 1);
+        e->opts.render = true;
+        for (const auto& other : editions) {
+            if (std::filesystem::absolute(other->opts.output) == std::filesystem::absolute(e->opts.output)) {
+                ctx.err << "shokuhon: two editions write " << e->opts.output.string() << "\n";
+                return kExitUsage;
+            }
+        }
+        editions.push_back(std::move(e));
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    // The fonts, once for all editions (the same lock): each edition still checks their hashes.
+    Diagnostics font_diags;
+    const BuildOptions common = build_options(ctx);
+    const shape::FontSet fonts = shape::FontSet::open(shape::read_font_lock(common.fonts_lock, font_diags), font_diags);
+    if (font_diags.has_errors()) {
+        print_all(font_diags, ctx.err);
+        ctx.err << "shokuhon: build failed: " << font_diags.error_count() << " errors; no edition was written\n";
+        return kExitDataErr;
+    }
+    xmlInitParser();  // libxml2's one-time set-up, before threads parse side by side
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < editions.size(); i = next++) {
+            Edition& e = *editions[i];
+            e.opts.fonts = &fonts;
+            try {
+                e.result = run_recorded_build(e.opts, default_build_log(e.opts.output), e.diags, e.log);
+            } catch (const std::exception& ex) {
+                e.diags.error("E-INTERNAL-001", {e.opts.content.string(), 0, 0},
+                              std::string("internal error: ") + ex.what());
+                e.result.exit_code = kExitSoftware;
+            }
+        }
+    };
+    const std::size_t workers =
+        std::min<std::size_t>(editions.size(), std::max(1u, std::thread::hardware_concurrency()));
+    {
+        std::vector<std::jthread> pool;
+        for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work);
+        work();
+    }  // joined
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    int exit_code = kExitOk, pages = 0, failed = 0;
+    for (const auto& ep : editions) {
+        const Edition& e = *ep;
+        print_all(e.diags, ctx.err);
+        ctx.err << e.log.str();
+        if (e.result.exit_code != kExitOk) {
+            ++failed;
+            if (exit_code == kExitOk) exit_code = e.result.exit_code;
+            ctx.err << "shokuhon: edition " << e.opts.content.string() << " failed: " << e.diags.error_count()
+                    << " errors; " << e.opts.output.string() << " was not changed\n";
+            continue;
+        }
+        pages += e.result.pages;
+        if (!common.quiet) print_summary_line(ctx, true, e.result, e.diags, e.opts);
+    }
+    if (!common.quiet || failed > 0) {
+        char secs[32];
+        std::snprintf(secs, sizeof secs, "%.2f", seconds);
+        ctx.out << "built " << editions.size() - static_cast<std::size_t>(failed) << " of " << editions.size()
+                << " editions (" << pages << " pages) in " << secs << " s\n";
+    }
+    return exit_code;
+}
+
+int run_build_command(const CommandContext& ctx) { return ctx.has("edition") ? run_editions(ctx) : run(ctx, true); }
 int run_check_command(const CommandContext& ctx) { return run(ctx, false); }
 
 }  // namespace shokuhon::app

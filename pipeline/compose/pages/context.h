@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,11 @@ MapWindow map_window(const style::Template& t);
 // Numbers the shops on the book's map pages, in plan order (called once, before any page).
 void number_map_pins(const content::Book& book, const style::LayoutSet& layout, PageMap& map);
 
+// What pages of one build share and need to work out only once (each index kind's layout,
+// the collator): made by paginate, one per build, and dropped with it (pages/index.cpp).
+struct BuildMemo;
+std::shared_ptr<BuildMemo> make_build_memo();
+
 struct PageContext {
     const content::Book& book;
     const style::LayoutSet& layout;
@@ -43,6 +49,7 @@ struct PageContext {
     Diagnostics& diags;
     std::filesystem::path content_dir;
     SectionFill* fill = nullptr;  // the section's fill record, when the page has a section
+    BuildMemo* memo = nullptr;    // none: every page works everything out for itself
 
     const style::Geometry& geo() const { return layout.geometry; }
     static bool recto(int folio) { return folio % 2 == 1; }  // page 1 is a right-hand page

@@ -1,12 +1,15 @@
 // The indexes: every shop by 50音 row (build_index) and by area (build_index_area). An index
-// may span several plan pages: each call lays out the whole flow the same way and draws only
-// its own page's slice, so that no page depends on another having been built first.
+// may span several plan pages: the whole flow is laid out the same way for each of them, and
+// each page draws only its own slice, so that no page depends on another having been built
+// first. Within a build the layout is worked out once per index kind (BuildMemo) and shared.
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <string>
 #include <array>
 #include <string_view>
 #include <tuple>
@@ -262,17 +265,57 @@ struct Listed {
     std::string key;
 };
 
+}  // namespace
+
+struct Flow {
+    std::vector<std::pair<int, Length>> placed;     // per item: global column, y
+    std::vector<std::pair<std::size_t, int>> where;  // per global column: page in run, column
+};
+
+// An index kind as laid out for the whole run (the same for every page of it).
+struct LaidOut {
+    std::vector<Item> items;
+    Flow flow;
+};
+
+struct BuildMemo {
+    std::map<std::string, std::shared_ptr<const LaidOut>> indexes;  // by kind and measures
+    std::unique_ptr<icu::Collator> collator;
+    bool collator_made = false;
+};
+
+std::shared_ptr<BuildMemo> make_build_memo() { return std::make_shared<BuildMemo>(); }
+
+namespace {
+
+std::unique_ptr<icu::Collator> japanese_collator() {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> coll(icu::Collator::createInstance(icu::Locale::getJapanese(), status));
+    if (U_FAILURE(status)) coll.reset();
+    return coll;
+}
+
 std::vector<Listed> listed_shops(const PageContext& ctx) {
     // ICU's Japanese collation orders readings as a Japanese dictionary does (voiced and small
     // kana with their plain kana at the first level); the folded kana key breaks its ties.
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Collator> coll(icu::Collator::createInstance(icu::Locale::getJapanese(), status));
+    std::unique_ptr<icu::Collator> own;
+    icu::Collator* coll = nullptr;
+    if (ctx.memo) {
+        if (!ctx.memo->collator_made) {
+            ctx.memo->collator = japanese_collator();
+            ctx.memo->collator_made = true;
+        }
+        coll = ctx.memo->collator.get();
+    } else {
+        own = japanese_collator();
+        coll = own.get();
+    }
     std::vector<Listed> out;
     for (const auto& s : ctx.book.shops) {
         const auto f = ctx.map.entry_folio.find(s.id);
         if (f == ctx.map.entry_folio.end()) continue;
         std::string key = index_detail::sort_key(s.reading);
-        if (U_SUCCESS(status) && coll) {
+        if (coll) {
             const icu::UnicodeString u = icu::UnicodeString::fromUTF8(key);
             std::vector<uint8_t> buf(static_cast<std::size_t>(u.length()) * 4 + 16);
             const int32_t n = coll->getSortKey(u, buf.data(), static_cast<int32_t>(buf.size()));
@@ -399,11 +442,6 @@ void draw_entry(const PageContext& ctx, const Item& it, Point at, const Metrics&
 
 using ItemMaker = std::vector<Item> (*)(const PageContext&, const Metrics&);
 
-struct Flow {
-    std::vector<std::pair<int, Length>> placed;     // per item: global column, y
-    std::vector<std::pair<std::size_t, int>> where;  // per global column: page in run, column
-};
-
 // The whole index's flow: every page of the run, columns left to right, pages in order; the
 // first page's columns start below the title; the last page used has its columns balanced.
 Flow flow_index(const Run& run, const std::vector<Item>& items, const Metrics& m, Length page_h) {
@@ -450,8 +488,21 @@ void build_any_index(const PageContext& ctx, const content::PlanPage& plan, Page
     if (run.folios.empty()) return;
     const Rect hm = ctx.hanmen(plan.folio);
     const Metrics m = metrics(ctx, ctx.layout.find_template(plan.tmpl), hm, run.columns.front());
-    const std::vector<Item> items = make_items(ctx, m);
-    const Flow f = flow_index(run, items, m, hm.h);
+    std::shared_ptr<const LaidOut> laid_out;
+    const std::string key = kind + '/' + std::to_string(m.col_w.sp) + '/' + std::to_string(m.col_gap.sp) + '/' +
+                            std::to_string(hm.h.sp);
+    if (ctx.memo) {
+        if (auto it = ctx.memo->indexes.find(key); it != ctx.memo->indexes.end()) laid_out = it->second;
+    }
+    if (!laid_out) {
+        auto made = std::make_shared<LaidOut>();
+        made->items = make_items(ctx, m);
+        made->flow = flow_index(run, made->items, m, hm.h);
+        laid_out = made;
+        if (ctx.memo) ctx.memo->indexes.emplace(key, laid_out);
+    }
+    const std::vector<Item>& items = laid_out->items;
+    const Flow& f = laid_out->flow;
     Length top = hm.y;
     if (run.ordinal == 0) {
         const auto& ts = ctx.ts.style("page-title");

@@ -1,0 +1,130 @@
+// The build cache (.shokuhon-cache beside the PDF) and editions: whatever a build takes from
+// the cache, and however many editions run side by side, the PDF is byte for byte the one a
+// clean, single build writes.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+#include "unit/hardening/sandbox.h"
+
+namespace fs = std::filesystem;
+using namespace shokuhon;
+
+namespace {
+
+const fs::path kSample = test::kSource / "content";
+
+// The program with explicit folders (Sandbox::command names one content folder and output).
+std::string program(const test::Sandbox& s, const std::string& args) {
+    return "XDG_CACHE_HOME=" + test::quote(s.root / "user-cache") + " timeout -k 5 300 " +
+           test::quote(test::kProgram) + " build -q --layouts " + test::quote(s.layouts) + " --fonts " +
+           test::quote(s.fonts) + " " + args;
+}
+
+std::string build_to(const test::Sandbox& s, const fs::path& content, const fs::path& pdf,
+                     const std::string& extra = {}) {
+    return program(s, "--content " + test::quote(content) + " -o " + test::quote(pdf) + " " + extra);
+}
+
+// Adds a sentence to the first shop description of the first shop file.
+void edit_one_description(const fs::path& content) {
+    fs::path file;
+    for (const auto& e : fs::directory_iterator(content / "shops")) {
+        if (e.path().extension() == ".xml" && (file.empty() || e.path() < file)) file = e.path();
+    }
+    REQUIRE(!file.empty());
+    std::string xml = test::read_file(file);
+    const auto at = xml.find("</description>");
+    REQUIRE(at != std::string::npos);
+    xml.insert(at, "季節ごとの限定メニューも見逃せない。");
+    test::write_file(file, xml);
+}
+
+}  // namespace
+
+TEST_CASE("a rebuild with the cache after one description changed equals a clean build without it",
+          "[hardening][cache]") {
+    test::Sandbox s(kSample);
+    const fs::path cache = s.out.parent_path() / ".shokuhon-cache";
+    auto r = test::run(s.command("build", "-q"));
+    REQUIRE(r.exit_code == 0);
+    // The first build remembered every photo it checked, by content hash.
+    const std::string verdicts = test::read_file(cache / "photo-verdicts.tsv");
+    REQUIRE(verdicts.rfind("shokuhon photo verdicts", 0) == 0);
+    CHECK(std::count(verdicts.begin(), verdicts.end(), '\n') > 100);
+
+    edit_one_description(s.content);
+    r = test::run(s.command("build", "-q"));  // with the cache the first build left
+    REQUIRE(r.exit_code == 0);
+    const std::string rebuilt = test::read_file(s.out);
+    REQUIRE(rebuilt.size() > 1000);
+
+    const fs::path clean = s.root / "clean/book.pdf";
+    r = test::run(build_to(s, s.content, clean, "--no-cache"));
+    REQUIRE(r.exit_code == 0);
+    CHECK_FALSE(fs::exists(clean.parent_path() / ".shokuhon-cache"));  // --no-cache writes none
+    CHECK(test::read_file(clean) == rebuilt);
+
+    SECTION("deleting the cache folder changes nothing") {
+        fs::remove_all(cache);
+        REQUIRE(test::run(s.command("build", "-q")).exit_code == 0);
+        CHECK(test::read_file(s.out) == rebuilt);
+        CHECK(fs::exists(cache / "photo-verdicts.tsv"));  // written again
+    }
+    SECTION("a damaged cache file is ignored, not trusted") {
+        test::write_file(cache / "photo-verdicts.tsv", "garbage\n" + std::string(64, 'f') + "\n");
+        REQUIRE(test::run(s.command("build", "-q")).exit_code == 0);
+        CHECK(test::read_file(s.out) == rebuilt);
+    }
+}
+
+TEST_CASE("a photo known good by its old bytes is checked again once its bytes change", "[hardening][cache]") {
+    test::Sandbox s(kSample);
+    REQUIRE(test::run(s.command("build", "-q")).exit_code == 0);
+    // Same name, new bytes: a truncated JPEG must be refused although its path was good before.
+    const fs::path photo = s.content / "photos/fish-001.jpg";
+    REQUIRE(fs::exists(photo));
+    const std::string bytes = test::read_file(photo);
+    fs::remove(photo);  // a new inode: the sandbox's copy may share it with nothing, but be sure
+    test::write_file(photo, bytes.substr(0, bytes.size() / 2));
+    const auto r = test::run(s.command("build", "-q"));
+    CHECK(r.exit_code == 65);
+    CHECK(r.output.find("E-IMAGE-") != std::string::npos);
+}
+
+TEST_CASE("editions built in one run equal their single builds", "[hardening][editions]") {
+    test::Sandbox s;  // the mini content
+    const fs::path sample = s.root / "sample";
+    fs::copy(kSample, sample, fs::copy_options::recursive);
+    const fs::path a = s.root / "editions/mini.pdf", b = s.root / "editions/sample.pdf";
+    const auto r = test::run(program(s, "--edition " + test::quote(s.content.string() + ":" + a.string()) +
+                                            " --edition " + test::quote(sample.string() + ":" + b.string())));
+    REQUIRE(r.exit_code == 0);
+    const fs::path a1 = s.root / "single-a/mini.pdf", b1 = s.root / "single-b/sample.pdf";
+    REQUIRE(test::run(build_to(s, s.content, a1)).exit_code == 0);
+    REQUIRE(test::run(build_to(s, sample, b1)).exit_code == 0);
+    const std::string pa = test::read_file(a), pb = test::read_file(b);
+    REQUIRE(pa.size() > 1000);
+    REQUIRE(pb.size() > 1000);
+    CHECK(pa == test::read_file(a1));
+    CHECK(pb == test::read_file(b1));
+    CHECK(pa != pb);
+    // Each edition is a build of its own: its own build log beside its PDF.
+    CHECK(fs::exists(a.parent_path() / "build-log.jsonl"));
+
+    SECTION("a broken edition fails alone and leaves its previous PDF") {
+        test::write_file(s.content / "book.xml", "<book>");  // not well-formed
+        const auto bad = test::run(program(s, " --edition " + test::quote(s.content.string() + ":" + a.string()) +
+                                                  " --edition " + test::quote(sample.string() + ":" + b.string())));
+        CHECK(bad.exit_code == 65);
+        CHECK(test::read_file(a) == pa);
+        CHECK(test::read_file(b) == pb);
+        CHECK(bad.output.find("built 1 of 2 editions") != std::string::npos);
+    }
+    SECTION("bad usage") {
+        CHECK(test::run(program(s, "--edition nocolon")).exit_code == 64);
+        CHECK(test::run(program(s, "--edition x:y.pdf -o z.pdf")).exit_code == 64);
+    }
+}
