@@ -299,7 +299,7 @@ void Painter::paint(cairo_t* cr, const compose::Page& page, bool links) {
             const std::string attrs =
                 "rect=[" + std::to_string(pt(link->rect.x)) + " " + std::to_string(pt(link->rect.y)) +
                 " " + std::to_string(pt(link->rect.w)) + " " + std::to_string(pt(link->rect.h)) +
-                "] page=" + std::to_string(link->target_page);
+                "] dest='" + page_dest(static_cast<std::size_t>(link->target_page)) + "'";
             cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
             cairo_tag_end(cr, CAIRO_TAG_LINK);
             continue;

@@ -13,6 +13,10 @@
 
 namespace shokuhon::render {
 
+// The PDF's named destination of a page (1-based index): links use names, not "page=N",
+// because Cairo 1.16 drops the destination of a link to a page it has not written yet.
+inline std::string page_dest(std::size_t page) { return "p" + std::to_string(page); }
+
 using SurfacePtr = CHandle<cairo_surface_t, cairo_surface_destroy>;
 using CairoPtr = CHandle<cairo_t, cairo_destroy>;
 using FontFacePtr = CHandle<cairo_font_face_t, cairo_font_face_destroy>;

@@ -49,6 +49,11 @@ bool render_pdf(const RenderInputs& in, const std::filesystem::path& out, Diagno
             cairo_pdf_surface_set_page_label(s, page.label.c_str());
             cairo_save(cr.get());
             cairo_translate(cr.get(), doc.bleed.pt(), doc.bleed.pt());
+            // Every page is a named destination ("p<index>", painter.h): links reach pages
+            // after their own by name, which Cairo resolves when it writes the file.
+            const std::string dest = "name='" + page_dest(i + 1) + "' x=0 y=0";
+            cairo_tag_begin(cr.get(), CAIRO_TAG_DEST, dest.c_str());
+            cairo_tag_end(cr.get(), CAIRO_TAG_DEST);
             painter.paint(cr.get(), page, true);
             cairo_restore(cr.get());
             cairo_show_page(cr.get());

@@ -5,6 +5,10 @@
 #include <functional>
 #include <set>
 #include <filesystem>
+#include <map>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFNameTreeObjectHelper.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include "content/load.h"
 #include "finish/pdf_facts.h"
@@ -182,4 +186,49 @@ TEST_CASE("the same inputs give the same PDF, byte for byte", "[e2e][determinism
     const auto r = test::run(build_cmd(kSource / "content", again));
     REQUIRE(r.exit_code == 0);
     CHECK(test::read_file(again) == test::read_file(b.pdf));
+}
+
+TEST_CASE("every link in the PDF reaches a page, also the pages after its own", "[e2e][links]") {
+    REQUIRE(sample().result.exit_code == 0);
+    QPDF pdf;
+    pdf.processFile(sample().pdf.c_str());
+    std::map<QPDFObjGen, int> page_number;  // page object → 1-based page
+    auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        page_number[pages[i].getObjectHandle().getObjGen()] = static_cast<int>(i) + 1;
+    }
+    QPDFObjectHandle names = pdf.getRoot().getKey("/Names");
+    REQUIRE(names.isDictionary());
+    QPDFNameTreeObjectHelper dests(names.getKey("/Dests"), pdf);
+    const auto target_of = [&](QPDFObjectHandle dest) {
+        if (dest.isString()) {
+            QPDFObjectHandle named;
+            if (!dests.findObject(dest.getUTF8Value(), named)) return 0;
+            dest = named.isDictionary() ? named.getKey("/D") : named;
+        }
+        if (!dest.isArray() || dest.getArrayNItems() < 1) return 0;
+        const auto it = page_number.find(dest.getArrayItem(0).getObjGen());
+        return it == page_number.end() ? 0 : it->second;
+    };
+    int links = 0, forward = 0, unresolved = 0, contents_links = 0;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        const int here = static_cast<int>(i) + 1;
+        for (auto& annot : pages[i].getAnnotations("/Link")) {
+            ++links;
+            const int target = target_of(annot.getObjectHandle().getKey("/Dest"));
+            if (target == 0) {
+                ++unresolved;
+                continue;
+            }
+            forward += target > here ? 1 : 0;
+            if (here == 3) {  // the contents: each entry links to its section, later in the book
+                ++contents_links;
+                CHECK(target > 3);
+            }
+        }
+    }
+    CHECK(unresolved == 0);
+    CHECK(links > 1000);    // contents, matrix, recommendations, maps and three indexes
+    CHECK(forward > 40);    // contents and matrix point ahead
+    CHECK(contents_links >= 8);
 }
