@@ -86,6 +86,12 @@ Length CellGrid::snap(Length y) const {
     return area.y + baseline * steps;
 }
 
+Length CellGrid::snap_if_free(Length y, Length bottom, int lines, Length leading) const {
+    const Length snapped = snap(y);
+    const auto fits = [&](Length top) { return leading * lines <= bottom - top; };
+    return fits(snapped) || !fits(y) ? snapped : y;
+}
+
 int capacity(const style::Template& t) {
     if (t.kind == "shop-cards" || t.kind == "products" || t.kind == "recommendations" ||
         t.kind == "spots") {

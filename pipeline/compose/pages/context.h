@@ -81,6 +81,9 @@ struct CellGrid {
     Rect cell(int c, int r) const;
     // The first baseline-grid line at or below y (y itself without a baseline grid).
     Length snap(Length y) const;
+    // Where text of `lines` lines of `leading` starting at y should start, above `bottom`: on
+    // the baseline grid, unless that costs it a line (then at y).
+    Length snap_if_free(Length y, Length bottom, int lines, Length leading) const;
 };
 CellGrid cell_grid(const PageContext& ctx, const style::Template& t, int folio);
 

@@ -147,16 +147,9 @@ void draw_product(const PageContext& ctx, const CellGrid& grid, double share, co
     const TableLayout t = measure_table(ts, rows, cell.w);
     const Rect table{cell.x, cell.bottom() - t.height, cell.w, t.height};
     draw_table(page, ts, rows, table, t, colour);
-    {
-        // The description starts on the baseline grid, unless that costs it a line.
-        const auto& body = ctx.ts.style("body");
-        const Length bottom = table.y - gap;
-        const Length snapped = grid.snap(y);
-        const auto fits = [&](Length top) {
-            return ctx.ts.count_lines(p.description, body, cell.w) * body.leading.sp <= (bottom - top).sp;
-        };
-        if (fits(snapped) || !fits(y)) y = snapped;
-    }
+    // The description starts on the baseline grid, unless that costs it a line.
+    const auto& body = ctx.ts.style("body");
+    y = grid.snap_if_free(y, table.y - gap, ctx.ts.count_lines(p.description, body, cell.w), body.leading);
     draw_description(ctx, p, {cell.x, y, cell.w, table.y - gap - y}, page);
 }
 

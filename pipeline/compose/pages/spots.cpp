@@ -108,16 +108,9 @@ void draw_spot(const PageContext& ctx, const CellGrid& grid, double share, const
     const Access a = measure_access(ts, s.access, cell.w);
     const Rect access{cell.x, cell.bottom() - a.height, cell.w, a.height};
     if (!s.access.empty()) draw_access(page, ts, s.access, access, a, colour);
-    {
-        // The description starts on the baseline grid, unless that costs it a line.
-        const auto& body = ctx.ts.style("body");
-        const Length bottom = access.y - gap;
-        const Length snapped = grid.snap(y);
-        const auto fits = [&](Length top) {
-            return ctx.ts.count_lines(s.description, body, cell.w) * body.leading.sp <= (bottom - top).sp;
-        };
-        if (fits(snapped) || !fits(y)) y = snapped;
-    }
+    // The description starts on the baseline grid, unless that costs it a line.
+    const auto& body = ctx.ts.style("body");
+    y = grid.snap_if_free(y, access.y - gap, ctx.ts.count_lines(s.description, body, cell.w), body.leading);
     draw_description(ctx, s, {cell.x, y, cell.w, access.y - gap - y}, page);
 }
 
