@@ -94,25 +94,37 @@ int gojuon_row(std::string_view reading) {
 // Places index items into columns in order. A heading keeps with the item after it, so a
 // heading never stands alone at a column's foot; `gap` is the space above a heading that does
 // not open a column. Returns each item's column and its y in that column; column -1: no room.
+// With `continued`, a column that opens in the middle of a group repeats the group's heading
+// at its top (「洋食（続き）」): continued[column] is then that heading's item, else -1.
 std::vector<std::pair<int, Length>> flow_columns(const std::vector<Length>& heights,
                                                  const std::vector<bool>& heading, Length gap,
-                                                 const std::vector<Length>& columns) {
+                                                 const std::vector<Length>& columns,
+                                                 std::vector<int>* continued) {
     std::vector<std::pair<int, Length>> out(heights.size(), {-1, Length{}});
+    if (continued) continued->assign(columns.size(), -1);
     std::size_t col = 0;
     Length y;
+    int open_head = -1;  // the heading of the group being placed
     for (std::size_t i = 0; i < heights.size(); ++i) {
         const bool head = i < heading.size() && heading[i];
+        // What a new column opened by item i must hold above it.
+        const Length repeat = continued && !head && open_head >= 0 ? heights[static_cast<std::size_t>(open_head)]
+                                                                  : Length{};
         auto need = [&](Length at) {
             Length n = heights[i] + (head && at > Length{} ? gap : Length{});
             if (head && i + 1 < heights.size()) n += heights[i + 1];
             return n;
         };
         // An item taller than every column left has no room, and nor has any item after it.
+        bool opened = false;
         while (col < columns.size() && y + need(y) > columns[col]) {
             ++col;
-            y = {};
+            y = repeat;
+            opened = true;
         }
         if (col >= columns.size()) break;
+        if (opened && repeat > Length{}) (*continued)[col] = open_head;
+        if (head) open_head = static_cast<int>(i);
         if (head && y > Length{}) y += gap;
         out[i] = {static_cast<int>(col), y};
         y += heights[i];
@@ -120,13 +132,22 @@ std::vector<std::pair<int, Length>> flow_columns(const std::vector<Length>& heig
     return out;
 }
 
+std::vector<std::pair<int, Length>> flow_columns(const std::vector<Length>& heights,
+                                                 const std::vector<bool>& heading, Length gap,
+                                                 const std::vector<Length>& columns) {
+    return flow_columns(heights, heading, gap, columns, nullptr);
+}
+
 // The columns of the last page that holds items, shortened to one height, as far as the
 // flow still places every item it placed before and no later than that page: its columns then
 // end level instead of leaving the last one short. `page_of` gives each column's page.
 std::vector<Length> balance_last_page(const std::vector<Length>& heights,
                                       const std::vector<bool>& heading, Length gap,
-                                      std::vector<Length> columns, const std::vector<int>& page_of) {
-    const auto full = flow_columns(heights, heading, gap, columns);
+                                      std::vector<Length> columns, const std::vector<int>& page_of,
+                                      bool repeat_headings) {
+    std::vector<int> scratch;
+    std::vector<int>* cont = repeat_headings ? &scratch : nullptr;
+    const auto full = flow_columns(heights, heading, gap, columns, cont);
     int last = -1;
     std::size_t placed = 0;
     for (const auto& p : full) {
@@ -145,7 +166,7 @@ std::vector<Length> balance_last_page(const std::vector<Length>& heights,
     };
     auto same = [&](Length limit) {
         std::size_t n = 0;
-        for (const auto& p : flow_columns(heights, heading, gap, limited(limit))) {
+        for (const auto& p : flow_columns(heights, heading, gap, limited(limit), cont)) {
             if (p.first < 0) continue;
             if (page_of[static_cast<std::size_t>(p.first)] > page) return false;
             ++n;
@@ -161,6 +182,12 @@ std::vector<Length> balance_last_page(const std::vector<Length>& heights,
         (same(mid) ? hi : lo) = mid;
     }
     return limited(hi);
+}
+
+std::vector<Length> balance_last_page(const std::vector<Length>& heights,
+                                      const std::vector<bool>& heading, Length gap,
+                                      std::vector<Length> columns, const std::vector<int>& page_of) {
+    return balance_last_page(heights, heading, gap, std::move(columns), page_of, false);
 }
 
 }  // namespace index_detail
@@ -270,6 +297,7 @@ struct Listed {
 struct Flow {
     std::vector<std::pair<int, Length>> placed;     // per item: global column, y
     std::vector<std::pair<std::size_t, int>> where;  // per global column: page in run, column
+    std::vector<int> continued;                      // per global column: repeated heading item, or -1
 };
 
 // An index kind as laid out for the whole run (the same for every page of it).
@@ -461,8 +489,8 @@ Flow flow_index(const Run& run, const std::vector<Item>& items, const Metrics& m
         heights.push_back(it.height);
         heading.push_back(it.heading);
     }
-    cols = index_detail::balance_last_page(heights, heading, m.head_gap, cols, page_of);
-    f.placed = flow_columns(heights, heading, m.head_gap, cols);
+    cols = index_detail::balance_last_page(heights, heading, m.head_gap, cols, page_of, true);
+    f.placed = flow_columns(heights, heading, m.head_gap, cols, &f.continued);
     return f;
 }
 
@@ -513,6 +541,13 @@ void build_any_index(const PageContext& ctx, const content::PlanPage& plan, Page
         top += m.title_h;
     }
     std::size_t drawn = 0;
+    for (std::size_t col = 0; col < f.continued.size(); ++col) {
+        const auto [k, c] = f.where[col];
+        if (k != run.ordinal || f.continued[col] < 0) continue;
+        Item head = items[static_cast<std::size_t>(f.continued[col])];
+        head.text += "（続き）";
+        draw_heading(page, ctx.ts, head, {hm.x + (m.col_w + m.col_gap) * c, top}, m);
+    }
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (f.placed[i].first < 0) continue;
         const auto [k, c] = f.where[static_cast<std::size_t>(f.placed[i].first)];

@@ -16,6 +16,10 @@ std::string sort_key(std::string_view reading);
 std::vector<std::pair<int, Length>> flow_columns(const std::vector<Length>& heights,
                                                  const std::vector<bool>& heading, Length gap,
                                                  const std::vector<Length>& columns);
+std::vector<std::pair<int, Length>> flow_columns(const std::vector<Length>& heights,
+                                                 const std::vector<bool>& heading, Length gap,
+                                                 const std::vector<Length>& columns,
+                                                 std::vector<int>* continued);
 std::vector<Length> balance_last_page(const std::vector<Length>& heights,
                                       const std::vector<bool>& heading, Length gap,
                                       std::vector<Length> columns, const std::vector<int>& page_of);
@@ -159,4 +163,25 @@ TEST_CASE("balancing never drops what fitted before", "[compose][index]") {
     const std::vector<Length> cols(2, pt(50));
     const auto bal = idx::balance_last_page(h, head, pt(3), cols, {0, 0});
     CHECK(bal == cols);
+}
+
+TEST_CASE("a column that opens mid-group repeats the group's heading above it", "[compose][index]") {
+    // heading (5 pt) and four entries (10 pt) into columns of 30 pt: the third entry opens the
+    // second column under the repeated heading (「洋食（続き）」), which takes its 5 pt.
+    const std::vector<Length> h = {pt(5), pt(10), pt(10), pt(10), pt(10)};
+    const std::vector<bool> head = {true, false, false, false, false};
+    std::vector<int> continued;
+    const auto out = idx::flow_columns(h, head, pt(3), {pt(30), pt(30)}, &continued);
+    CHECK(out[2] == std::pair<int, Length>{0, pt(15)});
+    CHECK(out[3] == std::pair<int, Length>{1, pt(5)});
+    CHECK(out[4] == std::pair<int, Length>{1, pt(15)});
+    REQUIRE(continued.size() == 2);
+    CHECK(continued[0] == -1);
+    CHECK(continued[1] == 0);
+    // A column opened by a heading repeats nothing.
+    const std::vector<Length> h2 = {pt(5), pt(10), pt(10), pt(5), pt(10)};
+    const std::vector<bool> head2 = {true, false, false, true, false};
+    const auto out2 = idx::flow_columns(h2, head2, pt(3), {pt(30), pt(30)}, &continued);
+    CHECK(out2[3] == std::pair<int, Length>{1, pt(0)});
+    CHECK(continued[1] == -1);
 }
