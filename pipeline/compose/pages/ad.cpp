@@ -53,13 +53,17 @@ void build_ad(const PageContext& ctx, const content::PlanPage& plan, const std::
     const Length top = hm.y + Length::from_mm(45);
     TextOptions white{"white", true, 0};
     add_para(page, ctx.ts, plan.ad_headline, "ad-headline", {hm.x, top, hm.w, hm.h}, white);
-    const Length body_y = g.trim_h.scaled(0.45) + Length::from_mm(18);
-    add_para(page, ctx.ts, plan.ad_body, "ad-body", {hm.x + Length::from_mm(10), body_y, hm.w - Length::from_mm(20), hm.h},
-             {"", true, 0});
     const auto& name = ctx.ts.style("page-title");
     const Length nw = ctx.ts.width(plan.ad_advertiser, name);
     const Length ny = hm.bottom() - Length::from_mm(20);
-    add_line(page, {hm.x, ny - Length::from_mm(14)}, {hm.right(), ny - Length::from_mm(14)}, Length::from_pt(0.75), colour);
+    const Length rule_y = ny - Length::from_mm(14);
+    // The body stands in the middle of the paper below the colour field, above the rule.
+    const Length field = g.trim_h.scaled(0.45);
+    const Length body_w = hm.w - Length::from_mm(20);
+    const TextBlock body = ctx.ts.paragraph(plan.ad_body, ctx.ts.style("ad-body"), body_w, {"", true, 0});
+    const Length body_y = max(field + Length::from_mm(12), field + (rule_y - field - body.height) / 2);
+    add_block(page, body, {hm.x + Length::from_mm(10), body_y});
+    add_line(page, {hm.x, rule_y}, {hm.right(), rule_y}, Length::from_pt(0.75), colour);
     add_text(page, ctx.ts, plan.ad_advertiser, "page-title", {hm.x + (hm.w - nw) / 2, ny}, colour);
 }
 
