@@ -5,30 +5,12 @@
 #include <sstream>
 
 #include "bench/report.h"
+#include "core/escape.h"
 
 namespace shokuhon::bench {
 namespace {
 
-std::string quoted(const std::string& s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                    out += buf;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
-}
+std::string quoted(const std::string& s) { return json_string(s); }
 
 std::string num(double v) {
     if (!std::isfinite(v)) return "null";
