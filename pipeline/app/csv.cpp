@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/c_handle.h"
+#include "core/utf8.h"
 
 namespace shokuhon::app::csv {
 namespace {
@@ -54,25 +55,6 @@ std::size_t first_invalid_utf8(std::string_view s) {
     return std::string_view::npos;
 }
 
-std::string append_utf8(std::string out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return out;
-}
-
 std::u16string to_utf16(std::string_view utf8) {
     UErrorCode e = U_ZERO_ERROR;
     int32_t n = 0;
@@ -104,7 +86,7 @@ std::string decode_references(std::string_view s) {
             char* end = nullptr;
             const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
             if (!digits.empty() && *end == '\0' && cp > 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
-                out = append_utf8(std::move(out), static_cast<char32_t>(cp));
+                append_utf8(out, static_cast<char32_t>(cp));
                 i += semi;
                 continue;
             }

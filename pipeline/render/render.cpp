@@ -73,27 +73,38 @@ bool render_pdf(const RenderInputs& in, const std::filesystem::path& out, Diagno
     return check(cairo_surface_status(s), "cannot write PDF", out, diags) && ok;
 }
 
-bool render_png(const RenderInputs& in, std::size_t page_index, double dpi,
-                const std::filesystem::path& out, Diagnostics& diags) {
+namespace {
+
+// One page (trim plus bleed) drawn on white at `dpi`, photos decoded; nullptr (with an
+// E-RENDER diagnostic naming `where`) when there is no such page or Cairo fails.
+SurfacePtr draw_page(const RenderInputs& in, std::size_t page_index, double dpi,
+                     const std::filesystem::path& where, Diagnostics& diags) {
     const auto& doc = in.doc;
     if (page_index >= doc.pages.size()) {
-        diags.error("E-RENDER-003", {out.string(), 0, 0}, "no page " + std::to_string(page_index + 1));
-        return false;
+        diags.error("E-RENDER-003", {where.string(), 0, 0}, "no page " + std::to_string(page_index + 1));
+        return nullptr;
     }
     const double scale = dpi / 72.0;
     const int w = static_cast<int>((doc.trim.w + doc.bleed * 2).pt() * scale + 0.5);
     const int h = static_cast<int>((doc.trim.h + doc.bleed * 2).pt() * scale + 0.5);
     SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)};
     Painter painter(in.layout, in.fonts, ImageMode::kDecode, scale);
-    {
-        CairoPtr cr{cairo_create(surface.get())};
-        cairo_set_source_rgb(cr.get(), 1, 1, 1);
-        cairo_paint(cr.get());
-        cairo_scale(cr.get(), scale, scale);
-        cairo_translate(cr.get(), doc.bleed.pt(), doc.bleed.pt());
-        painter.paint(cr.get(), doc.pages[page_index], false);
-        if (!check(cairo_status(cr.get()), "page " + std::to_string(page_index + 1), out, diags)) return false;
-    }
+    CairoPtr cr{cairo_create(surface.get())};
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+    cairo_scale(cr.get(), scale, scale);
+    cairo_translate(cr.get(), doc.bleed.pt(), doc.bleed.pt());
+    painter.paint(cr.get(), doc.pages[page_index], false);
+    if (!check(cairo_status(cr.get()), "page " + std::to_string(page_index + 1), where, diags)) return nullptr;
+    return surface;
+}
+
+}  // namespace
+
+bool render_png(const RenderInputs& in, std::size_t page_index, double dpi,
+                const std::filesystem::path& out, Diagnostics& diags) {
+    const SurfacePtr surface = draw_page(in, page_index, dpi, out, diags);
+    if (!surface) return false;
     return check(cairo_surface_write_to_png(surface.get(), out.c_str()), "cannot write PNG", out, diags);
 }
 
@@ -160,26 +171,8 @@ void draw_inset(cairo_t* cr, Painter& painter, const compose::Document& doc, con
 
 bool render_raster(const RenderInputs& in, std::size_t page_index, double dpi, Raster& out,
                    Diagnostics& diags) {
-    const auto& doc = in.doc;
-    const std::filesystem::path what = "page " + std::to_string(page_index + 1);
-    if (page_index >= doc.pages.size()) {
-        diags.error("E-RENDER-003", {what.string(), 0, 0}, "no page " + std::to_string(page_index + 1));
-        return false;
-    }
-    const double scale = dpi / 72.0;
-    const int w = static_cast<int>((doc.trim.w + doc.bleed * 2).pt() * scale + 0.5);
-    const int h = static_cast<int>((doc.trim.h + doc.bleed * 2).pt() * scale + 0.5);
-    SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)};
-    Painter painter(in.layout, in.fonts, ImageMode::kDecode, scale);
-    {
-        CairoPtr cr{cairo_create(surface.get())};
-        cairo_set_source_rgb(cr.get(), 1, 1, 1);
-        cairo_paint(cr.get());
-        cairo_scale(cr.get(), scale, scale);
-        cairo_translate(cr.get(), doc.bleed.pt(), doc.bleed.pt());
-        painter.paint(cr.get(), doc.pages[page_index], false);
-        if (!check(cairo_status(cr.get()), what.string(), what, diags)) return false;
-    }
+    const SurfacePtr surface = draw_page(in, page_index, dpi, "page " + std::to_string(page_index + 1), diags);
+    if (!surface) return false;
     to_raster(surface.get(), out);
     return true;
 }
