@@ -62,13 +62,8 @@ Array::Ptr fill_json(const compose::FillReport& fill) {
 }
 
 Object::Ptr summary_json(const SummaryInput& in, const BuildResult& r, const Diagnostics& diags) {
-    int entries = 0, placed = 0;
-    for (const auto& s : r.fill.sections) {
-        entries += s.entries;
-        placed += s.entries_placed;
-    }
-    std::size_t notes = 0;
-    for (const auto& d : diags.all()) notes += d.severity == Severity::kNote ? 1 : 0;
+    const int entries = r.fill.entries(), placed = r.fill.entries_placed();
+    const std::size_t notes = diags.note_count();
     Object::Ptr o = ordered();
     o->set("command", in.command);
     o->set("ok", in.exit_code == 0);

@@ -69,6 +69,18 @@ std::string closest_template(const style::LayoutSet& layout, const std::string& 
 
 }  // namespace
 
+int FillReport::entries() const {
+    int n = 0;
+    for (const auto& s : sections) n += s.entries;
+    return n;
+}
+
+int FillReport::entries_placed() const {
+    int n = 0;
+    for (const auto& s : sections) n += s.entries_placed;
+    return n;
+}
+
 Document paginate(const content::Book& book, const style::LayoutSet& layout,
                   const shape::FontSet& fonts, const PaginateOptions& opts, Diagnostics& diags,
                   FillReport* report) {

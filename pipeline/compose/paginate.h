@@ -28,6 +28,8 @@ struct SectionFill {
 
 struct FillReport {
     std::vector<SectionFill> sections;
+    int entries() const;         // over all sections
+    int entries_placed() const;
 };
 
 struct PaginateOptions {

@@ -33,6 +33,7 @@ public:
     bool has_errors() const { return errors_ > 0; }
     std::size_t error_count() const { return errors_; }
     std::size_t warning_count() const { return warnings_; }
+    std::size_t note_count() const { return items_.size() - errors_ - warnings_; }
     const std::vector<Diagnostic>& all() const { return items_; }
 
 private:

@@ -49,13 +49,8 @@ BuildOptions build_options(const CommandContext& ctx) {
 // The last line of the one-screen summary: pages, entries, problems, time, output.
 void print_summary_line(const CommandContext& ctx, bool render, const BuildResult& r,
                         const Diagnostics& diags, const BuildOptions& opts) {
-    int entries = 0, placed = 0;
-    for (const auto& s : r.fill.sections) {
-        entries += s.entries;
-        placed += s.entries_placed;
-    }
-    std::size_t notes = 0;
-    for (const auto& d : diags.all()) notes += d.severity == Severity::kNote ? 1 : 0;
+    const int entries = r.fill.entries(), placed = r.fill.entries_placed();
+    const std::size_t notes = diags.note_count();
     char secs[32];
     std::snprintf(secs, sizeof secs, "%.2f", r.seconds);
     ctx.out << (render ? "built " : "checked ") << r.pages << " pages (" << placed << " of " << entries
