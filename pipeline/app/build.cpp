@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "app/atomic_file.h"
+#include "app/book_pdf.h"
 #include "app/hash_cache.h"
 #include "app/font_check.h"
 #include "app/photos.h"
@@ -196,30 +197,45 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     const fs::path out = opts.output;
     if (!out.parent_path().empty()) fs::create_directories(out.parent_path(), ec);
     const std::string stem = "." + out.filename().string() + ".tmp-" + std::to_string(::getpid());
-    const fs::path raw = out.parent_path() / (stem + ".raw.pdf");
     const fs::path fin = out.parent_path() / (stem + ".pdf");
     auto cleanup = [&] {
-        fs::remove(raw, ec);
         fs::remove(fin, ec);
     };
     render::RenderInputs in{doc, layout, fonts};
-    if (!render::render_pdf(in, raw, diags)) {
+    finish::AssembleOptions ao;
+    ao.bleed = layout.geometry.bleed;
+    for (const auto& page : doc.pages) ao.labels.push_back(page.label);
+    for (const auto& o : doc.outline) ao.outline.push_back({o.title, o.page});
+    ao.title = loaded.book.meta.title + " " + loaded.book.meta.edition;
+    ao.author = loaded.book.meta.author;
+    ao.subject = loaded.book.meta.subtitle;
+    ao.keywords = doc.meta.keywords;
+    ao.creator = doc.meta.creator;
+    ao.creation_date = pdf_date(loaded.book.meta.issue_date);
+    BookPdfOptions bo;
+    if (opts.use_cache) bo.cache_dir = build_cache_dir(opts) / "parts" / out.filename();
+    bo.scratch = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    bo.jobs = opts.render_jobs;
+    for (const auto& e : lock) bo.context += e.role + " " + std::to_string(e.face) + " " + e.sha256 + "\n";
+    bo.hashes = &hashes;
+    std::string pdf;
+    BookPdfStats parts;
+    const bool written = write_book_pdf(in, ao, bo, pdf, parts, diags) && [&] {
+        std::ofstream f(fin, std::ios::binary | std::ios::trunc);
+        f.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
+        f.close();
+        if (!f) diags.error("E-OUTPUT-001", {fin.string(), 0, 0}, "cannot write the PDF");
+        return static_cast<bool>(f);
+    }();
+    if (!written) {
         cleanup();
         result.exit_code = kExitCantCreate;
         return result;
     }
+    pdf = std::string();
+    result.parts = parts.parts;
+    result.parts_rendered = parts.rendered;
     stage("finish");
-    finish::FinishOptions fo;
-    fo.bleed = layout.geometry.bleed;
-    fo.title = loaded.book.meta.title + " " + loaded.book.meta.edition;
-    fo.author = loaded.book.meta.author;
-    fo.subject = loaded.book.meta.subtitle;
-    fo.creation_date = pdf_date(loaded.book.meta.issue_date);
-    if (!finish::finish_pdf(raw, fin, fo, diags)) {
-        cleanup();
-        result.exit_code = kExitCantCreate;
-        return result;
-    }
     if (opts.print) {  // PDF/X, preflight and the delivery folder instead of the screen PDF
         stage("print");
         result.exit_code = run_print_pass({opts, loaded.book, layout, doc, lock}, fin, diags, result.print_report);
@@ -237,7 +253,6 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
         result.exit_code = kExitCantCreate;
         return result;
     }
-    fs::remove(raw, ec);
     result.seconds = elapsed();
     if (opts.keep_composed && !opts.fonts) keep_composed(result, std::move(loaded.book), layout, std::move(own_fonts), std::move(doc));
     (void)log;

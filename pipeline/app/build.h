@@ -57,6 +57,9 @@ struct BuildOptions {
     // and checks, written by builds only. "" = .shokuhon-cache beside the output.
     std::filesystem::path build_cache;
     bool use_cache = true;  // false: the cache folder is neither read nor written
+    // Processes rendering the PDF's parts (app/book_pdf.h): 1 = this one; 0 = one per core.
+    // Only a single-threaded caller may ask for more than one (they are forked).
+    int render_jobs = 1;
     // Fonts opened by the caller from the same lock (several editions in one run): used as
     // they are instead of opening the files again. Not with keep_composed.
     const shape::FontSet* fonts = nullptr;
@@ -73,6 +76,7 @@ struct BuildResult {
     double seconds = 0;
     std::shared_ptr<const Composed> composed;  // with keep_composed, when there were no errors
     std::vector<std::string> print_report;     // print build: preflight and delivery, one line each
+    int parts = 0, parts_rendered = 0;         // the PDF's parts, and how many were not in the cache
 };
 
 BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream& log);

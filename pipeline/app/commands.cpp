@@ -43,7 +43,10 @@ const std::vector<Command>& commands() {
          "                   (fonts opened once) and one summary at the end (not with -o,\n"
          "                   --content, --proof or --json)\n"
          "  --no-cache       neither read nor write the build cache (.shokuhon-cache beside the\n"
-         "                   PDF: photo verdicts by content hash; safe to delete)\n\n"
+         "                   PDF: photo verdicts and rendered parts by content hash; safe to\n"
+         "                   delete)\n"
+         "  --jobs N         processes rendering the PDF's parts (default 0: one per core); the\n"
+         "                   PDF is the same byte for byte whatever N\n\n"
          "exit codes: 0 done, 64 bad usage, 65 content or layout errors (or a print PDF that\n"
          "fails preflight), 70 internal error, 73 output could not be written, 75 another build\n"
          "is writing the same output\n",
@@ -186,6 +189,7 @@ const std::vector<OptionSpec>& options() {
         {"field", "", "NAME", "shop field: headline, description or short (compose-dump)"},
         {"edition", "", "CONTENT:PDF", "an edition to build (repeatable)"},
         {"no-cache", "", "", "neither read nor write the build cache"},
+        {"jobs", "", "N", "processes rendering the PDF (0 = one per core)"},
     };
     return kOptions;
 }

@@ -49,6 +49,7 @@ struct FtLibrary {
 struct FaceOwner {
     std::shared_ptr<FtLibrary> lib;
     FT_Face face = nullptr;
+    std::shared_ptr<const std::string> program;  // a face opened from memory reads it until done
 };
 void release_face(void* p) {
     auto* owner = static_cast<FaceOwner*>(p);
@@ -81,8 +82,8 @@ struct Painter::Ft {
 };
 
 Painter::Painter(const style::LayoutSet& layout, const shape::FontSet& fonts, ImageMode mode,
-                 double px_per_pt)
-    : layout_(layout), fonts_(fonts), mode_(mode), px_per_pt_(px_per_pt), ft_(std::make_unique<Ft>()) {}
+                 double px_per_pt, const std::map<std::string, std::shared_ptr<const std::string>>* programs)
+    : layout_(layout), fonts_(fonts), programs_(programs), mode_(mode), px_per_pt_(px_per_pt), ft_(std::make_unique<Ft>()) {}
 
 Painter::~Painter() = default;
 
@@ -94,7 +95,14 @@ cairo_font_face_t* Painter::face(const std::string& role) {
         return nullptr;
     }
     FT_Face ft = nullptr;
-    if (FT_New_Face(ft_->lib, font->file().c_str(), static_cast<FT_Long>(font->face_index()), &ft) != 0) {
+    std::shared_ptr<const std::string> program;
+    if (programs_) {
+        if (const auto it = programs_->find(role); it != programs_->end()) program = it->second;
+    }
+    const int opened = program ? FT_New_Memory_Face(ft_->lib, reinterpret_cast<const FT_Byte*>(program->data()),
+                                                    static_cast<FT_Long>(program->size()), 0, &ft)
+                               : FT_New_Face(ft_->lib, font->file().c_str(), static_cast<FT_Long>(font->face_index()), &ft);
+    if (opened != 0) {
         if (error_.empty()) error_ = "cannot open font " + font->file().string();
         return nullptr;
     }
@@ -107,7 +115,7 @@ cairo_font_face_t* Painter::face(const std::string& role) {
     // their cluster, as they did before (the walk found nothing for them either).
     ft->charmap = nullptr;
     FontFacePtr cf{cairo_ft_font_face_create_for_ft_face(ft, 0)};
-    cairo_font_face_set_user_data(cf.get(), &kFaceKey, new FaceOwner{ft_->shared, ft}, release_face);
+    cairo_font_face_set_user_data(cf.get(), &kFaceKey, new FaceOwner{ft_->shared, ft, program}, release_face);
     auto* raw = cf.get();
     faces_.emplace(role, std::move(cf));
     return raw;

@@ -25,8 +25,10 @@ enum class ImageMode { kPassThrough, kDecode };
 
 class Painter {
 public:
+    // `programs`: font programs drawn instead of the files (render.h), or nullptr.
     Painter(const style::LayoutSet& layout, const shape::FontSet& fonts, ImageMode mode,
-            double px_per_pt);
+            double px_per_pt,
+            const std::map<std::string, std::shared_ptr<const std::string>>* programs = nullptr);
     ~Painter();
     Painter(const Painter&) = delete;
     Painter& operator=(const Painter&) = delete;
@@ -49,6 +51,7 @@ private:
 
     const style::LayoutSet& layout_;
     const shape::FontSet& fonts_;
+    const std::map<std::string, std::shared_ptr<const std::string>>* programs_;
     ImageMode mode_;
     double px_per_pt_;
     struct Ft;

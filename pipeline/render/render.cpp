@@ -40,7 +40,7 @@ bool render_pdf(const RenderInputs& in, const std::filesystem::path& out, Diagno
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, m.date_iso.c_str());
     }
 
-    Painter painter(in.layout, in.fonts, ImageMode::kPassThrough, 1.0);
+    Painter painter(in.layout, in.fonts, ImageMode::kPassThrough, 1.0, in.programs);
     bool ok = true;
     {
         CairoPtr cr{cairo_create(s)};
@@ -75,6 +75,52 @@ bool render_pdf(const RenderInputs& in, const std::filesystem::path& out, Diagno
 
 namespace {
 
+cairo_status_t append_part(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+bool render_pdf_part(const RenderInputs& in, std::size_t first, std::size_t count, std::string& pdf,
+                     Diagnostics& diags) {
+    const auto& doc = in.doc;
+    pdf.clear();
+    const std::string where = "pages " + std::to_string(first + 1) + "-" + std::to_string(first + count);
+    if (first + count > doc.pages.size() || count == 0) {
+        diags.error("E-RENDER-003", {where, 0, 0}, "no such pages");
+        return false;
+    }
+    const double w = (doc.trim.w + doc.bleed * 2).pt(), h = (doc.trim.h + doc.bleed * 2).pt();
+    SurfacePtr surface{cairo_pdf_surface_create_for_stream(append_part, &pdf, w, h)};
+    if (!check(cairo_surface_status(surface.get()), "cannot create PDF", where, diags)) return false;
+    auto* s = surface.get();
+    cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+    // A fixed date: the part's bytes are a function of its pages (cached by content).
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
+    Painter painter(in.layout, in.fonts, ImageMode::kPassThrough, 1.0, in.programs);
+    bool ok = true;
+    {
+        CairoPtr cr{cairo_create(s)};
+        for (std::size_t i = first; i < first + count && ok; ++i) {
+            cairo_save(cr.get());
+            cairo_translate(cr.get(), doc.bleed.pt(), doc.bleed.pt());
+            painter.paint(cr.get(), doc.pages[i], true);
+            cairo_restore(cr.get());
+            cairo_show_page(cr.get());
+            ok = check(cairo_status(cr.get()), "page " + doc.pages[i].label, where, diags);
+        }
+    }
+    if (!painter.error().empty()) {
+        diags.error("E-RENDER-002", {where, 0, 0}, painter.error());
+        ok = false;
+    }
+    cairo_surface_finish(s);
+    return check(cairo_surface_status(s), "cannot write PDF", where, diags) && ok;
+}
+
+namespace {
+
 // One page (trim plus bleed) drawn on white at `dpi`, photos decoded; nullptr (with an
 // E-RENDER diagnostic naming `where`) when there is no such page or Cairo fails.
 SurfacePtr draw_page(const RenderInputs& in, std::size_t page_index, double dpi,
@@ -88,7 +134,7 @@ SurfacePtr draw_page(const RenderInputs& in, std::size_t page_index, double dpi,
     const int w = static_cast<int>((doc.trim.w + doc.bleed * 2).pt() * scale + 0.5);
     const int h = static_cast<int>((doc.trim.h + doc.bleed * 2).pt() * scale + 0.5);
     SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)};
-    Painter painter(in.layout, in.fonts, ImageMode::kDecode, scale);
+    Painter painter(in.layout, in.fonts, ImageMode::kDecode, scale, in.programs);
     CairoPtr cr{cairo_create(surface.get())};
     cairo_set_source_rgb(cr.get(), 1, 1, 1);
     cairo_paint(cr.get());
@@ -211,7 +257,7 @@ bool render_sheets_pdf(const RenderInputs& in, const std::vector<Sheet>& sheets,
     if (!check(cairo_surface_status(surface.get()), "cannot create PDF", out, diags)) return false;
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "shokuhon");
-    Painter painter(in.layout, in.fonts, ImageMode::kPassThrough, 1.0);
+    Painter painter(in.layout, in.fonts, ImageMode::kPassThrough, 1.0, in.programs);
     bool ok = true;
     {
         CairoPtr cr{cairo_create(surface.get())};

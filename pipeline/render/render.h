@@ -4,6 +4,8 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,14 +17,27 @@
 
 namespace shokuhon::render {
 
+// Font programs drawn instead of the files: role → OpenType bytes with the same glyph IDs
+// (shape/subset.h). Roles not listed are drawn from their files.
+using FontPrograms = std::map<std::string, std::shared_ptr<const std::string>>;
+
 struct RenderInputs {
     const compose::Document& doc;
     const style::LayoutSet& layout;  // palette: colour names → CMYK (screen RGB here)
     const shape::FontSet& fonts;     // font roles → files and faces
+    const FontPrograms* programs = nullptr;
 };
 
 // Writes the whole document as a PDF. Returns false (with E-RENDER-* diagnostics) on failure.
 bool render_pdf(const RenderInputs& in, const std::filesystem::path& out, Diagnostics& diags);
+
+// Pages [first, first + count) of the document as a PDF of their own, in memory: the parts
+// finish::assemble_pdf joins into the book (and the build caches by content). MediaBox = trim
+// plus bleed; links name their target page ("p<N>", 1-based over the whole document), which the
+// assembled file's name tree resolves; no outline, page labels or metadata of its own. The
+// bytes depend only on those pages, the layout's palette and the fonts.
+bool render_pdf_part(const RenderInputs& in, std::size_t first, std::size_t count, std::string& pdf,
+                     Diagnostics& diags);
 
 // Writes one page (0-based index) as a PNG at `dpi`, trim plus bleed.
 bool render_png(const RenderInputs& in, std::size_t page_index, double dpi,

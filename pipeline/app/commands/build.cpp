@@ -27,6 +27,12 @@
 namespace shokuhon::app {
 namespace {
 
+// --jobs N: 0 (one per core) or more processes; nullopt for anything else.
+std::optional<int> parse_jobs(const std::string& text) {
+    if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return std::stoi(text);
+}
+
 BuildOptions build_options(const CommandContext& ctx) {
     BuildOptions o;
     o.content = ctx.get("content", o.content.string());
@@ -42,6 +48,7 @@ BuildOptions build_options(const CommandContext& ctx) {
     o.print = ctx.has("print") || ctx.has("pdfx") || o.marks;
     o.strict_fonts = o.strict_fonts || o.print;  // a printer gets exactly the pinned fonts
     o.use_cache = !ctx.has("no-cache");
+    o.render_jobs = parse_jobs(ctx.get("jobs", "0")).value_or(0);  // checked in run()
     if (o.print && !ctx.has("output")) o.output = default_print_output(o.pdfx);
     return o;
 }
@@ -65,6 +72,10 @@ int run(const CommandContext& ctx, bool render) {
     opts.render = render;
     if (opts.print && !opts.pdfx.empty() && opts.pdfx != "X-4" && opts.pdfx != "X-1a") {
         ctx.err << "shokuhon: --pdfx takes X-4 or X-1a, not \"" << opts.pdfx << "\"\n";
+        return kExitUsage;
+    }
+    if (!parse_jobs(ctx.get("jobs", "0"))) {
+        ctx.err << "shokuhon: --jobs takes a number of processes (0 = one per core), not \"" << ctx.get("jobs") << "\"\n";
         return kExitUsage;
     }
     const char* verb = render ? "build" : "check";
@@ -157,6 +168,7 @@ int run_editions(const CommandContext& ctx) {
         e->opts.content = spec.substr(0, colon);
         e->opts.output = spec.substr(colon + 1);
         e->opts.render = true;
+        e->opts.render_jobs = 1;  // editions already run side by side, on threads
         for (const auto& other : editions) {
             if (std::filesystem::absolute(other->opts.output) == std::filesystem::absolute(e->opts.output)) {
                 ctx.err << "shokuhon: two editions write " << e->opts.output.string() << "\n";

@@ -1,0 +1,302 @@
+// app/: rendered parts, cached and in parallel (see book_pdf.h).
+//
+// Parallel rendering uses processes, not threads: each child has its own Cairo and FreeType
+// state (Cairo 1.16 shares glyph caches between threads under locks), inherits the composed
+// book by fork() without copying it, writes its parts to files and exits. Whatever a child did
+// not deliver, this process renders itself, so a failed child costs time, never the build.
+#include "app/book_pdf.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cairo.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <fstream>
+#include <set>
+#include <thread>
+#include <variant>
+
+#include "core/sha256.h"
+#include "shape/shape.h"
+#include "shape/subset.h"
+
+namespace shokuhon::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Feeds typed values into a SHA-256 with their lengths, so that no two inputs share bytes.
+class KeyHasher {
+public:
+    void add(std::int64_t v) { sha_.update(&v, sizeof v); }
+    void add(int v) { add(static_cast<std::int64_t>(v)); }
+    void add(double v) { sha_.update(&v, sizeof v); }
+    void add(Length l) { add(l.sp); }
+    void add(Point p) { add(p.x), add(p.y); }
+    void add(const Rect& r) { add(r.x), add(r.y), add(r.w), add(r.h); }
+    void add(std::string_view s) {
+        add(static_cast<std::int64_t>(s.size()));
+        sha_.update(s);
+    }
+    std::string hex() { return sha_.hex(); }
+
+private:
+    Sha256 sha_;
+};
+
+struct KeyInputs {
+    const render::RenderInputs& in;
+    const std::string& context;
+    HashCache* hashes;
+};
+
+void add_colour(KeyHasher& h, const style::LayoutSet& layout, const std::string& name) {
+    h.add(name);
+    if (name.empty()) return;
+    const auto it = layout.colours.find(name);
+    if (it == layout.colours.end()) return;  // the painter reports it
+    const auto rgb = it->second.rgb();
+    h.add(rgb.r), h.add(rgb.g), h.add(rgb.b);
+}
+
+std::string photo_hash(const std::string& path, HashCache* hashes) {
+    if (path.empty()) return {};
+    return hashes ? hashes->sha256(path) : sha256_file(path);
+}
+
+std::string part_key(const KeyInputs& k, std::size_t first, std::size_t count) {
+    KeyHasher h;
+    h.add(std::string_view("shokuhon part 1"));
+    h.add(std::string_view(cairo_version_string()));
+    h.add(k.context);
+    const auto& doc = k.in.doc;
+    h.add(doc.trim.w), h.add(doc.trim.h), h.add(doc.bleed);
+    for (std::size_t i = first; i < first + count; ++i) {
+        const auto& page = doc.pages[i];
+        h.add(static_cast<std::int64_t>(page.items.size()));
+        for (const auto& item : page.items) {
+            h.add(static_cast<int>(item.index()));
+            std::visit([&](const auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, compose::GlyphRun>) {
+                    h.add(v.font), h.add(v.size), h.add(v.origin), h.add(v.quarter_turns);
+                    add_colour(h, k.in.layout, v.colour);
+                    h.add(static_cast<std::int64_t>(v.glyphs.size()));
+                    for (const auto& g : v.glyphs) h.add(static_cast<std::int64_t>(g.gid)), h.add(g.x), h.add(g.y);
+                    h.add(v.utf8);
+                    h.add(static_cast<std::int64_t>(v.clusters.size()));
+                    for (const auto& c : v.clusters) h.add(static_cast<std::int64_t>(c.bytes)), h.add(static_cast<std::int64_t>(c.glyphs));
+                } else if constexpr (std::is_same_v<T, compose::RectItem>) {
+                    h.add(v.rect), h.add(v.stroke_width), h.add(v.radius);
+                    add_colour(h, k.in.layout, v.fill);
+                    add_colour(h, k.in.layout, v.stroke);
+                } else if constexpr (std::is_same_v<T, compose::LineItem>) {
+                    h.add(v.a), h.add(v.b), h.add(v.width), h.add(v.dotted ? 1 : 0);
+                    add_colour(h, k.in.layout, v.colour);
+                } else if constexpr (std::is_same_v<T, compose::CircleItem>) {
+                    h.add(v.centre), h.add(v.radius), h.add(v.stroke_width);
+                    add_colour(h, k.in.layout, v.fill);
+                    add_colour(h, k.in.layout, v.stroke);
+                } else if constexpr (std::is_same_v<T, compose::ImageItem>) {
+                    h.add(v.frame), h.add(v.path), h.add(v.focus_x), h.add(v.focus_y);
+                    h.add(photo_hash(v.path, k.hashes));
+                } else if constexpr (std::is_same_v<T, compose::LinkItem>) {
+                    h.add(v.rect), h.add(v.target_page);
+                }
+            }, item);
+        }
+    }
+    return h.hex();
+}
+
+bool read_file(const fs::path& file, std::string& bytes) {
+    std::ifstream f(file, std::ios::binary);
+    if (!f) return false;
+    f.seekg(0, std::ios::end);
+    const auto n = f.tellg();
+    if (n <= 0) return false;
+    bytes.resize(static_cast<std::size_t>(n));
+    f.seekg(0);
+    return static_cast<bool>(f.read(bytes.data(), n));
+}
+
+// Temporary file and rename: a reader never sees half a part. No fsync: a part lost to a power
+// cut is rendered again (and one that cannot be read back is, too).
+bool write_file(const fs::path& file, const std::string& bytes) {
+    const fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        f.close();
+        if (!f) return false;
+    }
+    std::error_code ec;
+    fs::rename(tmp, file, ec);
+    if (ec) fs::remove(tmp, ec);
+    return !ec;
+}
+
+struct Part {
+    std::size_t first = 0, count = 0;
+    std::string key;
+    std::string bytes;
+    bool ready = false, cached = false;
+};
+
+// Each font role's glyphs and text in the whole book.
+std::map<std::string, shape::GlyphUse> glyph_use(const compose::Document& doc) {
+    std::map<std::string, shape::GlyphUse> use;
+    for (const auto& page : doc.pages) {
+        for (const auto& item : page.items) {
+            const auto* run = std::get_if<compose::GlyphRun>(&item);
+            if (!run) continue;
+            auto& u = use[run->font];
+            for (const auto& g : run->glyphs) u.gids.insert(g.gid);
+            for (std::size_t i = 0; i < run->utf8.size();) u.codepoints.insert(static_cast<std::uint32_t>(shape::decode_utf8(run->utf8, i)));
+        }
+    }
+    return use;
+}
+
+// The book's fonts cut to what it draws (shape/subset.h), on every core; a role HarfBuzz
+// cannot subset is drawn from its file.
+render::FontPrograms subset_fonts(const render::RenderInputs& in) {
+    const auto use = glyph_use(in.doc);
+    std::vector<std::pair<std::string, const shape::GlyphUse*>> work;
+    for (const auto& [role, u] : use) {
+        if (in.fonts.find(role)) work.emplace_back(role, &u);
+    }
+    std::vector<std::string> programs(work.size());
+    std::atomic<std::size_t> next{0};
+    const auto run = [&] {
+        for (std::size_t i = next++; i < work.size(); i = next++) {
+            programs[i] = shape::subset_font(*in.fonts.find(work[i].first), *work[i].second);
+        }
+    };
+    {
+        std::vector<std::jthread> helpers;
+        const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+        for (unsigned t = 1; t < cores && t < work.size(); ++t) helpers.emplace_back(run);
+        run();
+    }
+    render::FontPrograms out;
+    for (std::size_t i = 0; i < work.size(); ++i) {
+        if (!programs[i].empty()) out.emplace(work[i].first, std::make_shared<const std::string>(std::move(programs[i])));
+    }
+    return out;
+}
+
+int process_count(int jobs, std::size_t todo) {
+    int n = jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return std::max(1, std::min(n, static_cast<int>(todo)));
+}
+
+}  // namespace
+
+bool write_book_pdf(const render::RenderInputs& whole, const finish::AssembleOptions& assemble,
+                    const BookPdfOptions& opts, std::string& pdf, BookPdfStats& stats, Diagnostics& diags) {
+    const render::FontPrograms programs = subset_fonts(whole);
+    render::RenderInputs in = whole;
+    in.programs = &programs;
+    std::string context = opts.context;
+    for (const auto& [role, bytes] : programs) context += role + " subset " + sha256_bytes(*bytes) + "\n";
+    const std::size_t pages = in.doc.pages.size();
+    std::vector<Part> parts;
+    for (std::size_t first = 0; first < pages; first += kPartPages) {
+        parts.push_back({first, std::min(kPartPages, pages - first), {}, {}, false, false});
+    }
+    stats = {};
+    stats.parts = static_cast<int>(parts.size());
+    const bool cache = !opts.cache_dir.empty();
+    std::error_code ec;
+    if (cache) {
+        fs::create_directories(opts.cache_dir, ec);
+        const KeyInputs k{in, context, opts.hashes};
+        for (auto& p : parts) {
+            p.key = part_key(k, p.first, p.count);
+            p.ready = p.cached = read_file(opts.cache_dir / (p.key + ".pdf"), p.bytes);
+        }
+    }
+    // Where a part rendered by a child lands: the cache, else the scratch folder.
+    const auto part_file = [&](std::size_t i) {
+        return cache ? opts.cache_dir / (parts[i].key + ".pdf")
+                     : opts.scratch / (".part-" + std::to_string(::getpid()) + "-" + std::to_string(i) + ".pdf");
+    };
+    std::vector<std::size_t> todo;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (!parts[i].ready) todo.push_back(i);
+    }
+    const int procs = process_count(opts.jobs, todo.size());
+    stats.processes = procs;
+    // Part k of `todo` goes to process k mod procs; this process is number 0.
+    std::vector<pid_t> children;
+    for (int w = 1; w < procs; ++w) {
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            bool ok = true;
+            for (std::size_t k = static_cast<std::size_t>(w); k < todo.size(); k += static_cast<std::size_t>(procs)) {
+                Diagnostics child_diags;
+                std::string bytes;
+                Part& p = parts[todo[k]];
+                ok = render::render_pdf_part(in, p.first, p.count, bytes, child_diags) &&
+                     write_file(part_file(todo[k]), bytes) && ok;
+            }
+            ::_exit(ok ? 0 : 1);  // no destructors, no atexit: the parent owns all of that
+        }
+        if (pid > 0) children.push_back(pid);
+    }
+    const std::size_t step = children.empty() ? 1 : static_cast<std::size_t>(procs);
+    for (std::size_t k = 0; k < todo.size(); k += step) {
+        Part& p = parts[todo[k]];
+        p.ready = render::render_pdf_part(in, p.first, p.count, p.bytes, diags);
+        if (!p.ready) break;
+    }
+    for (const pid_t pid : children) {
+        int status = 0;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    bool ok = !diags.has_errors();
+    for (const std::size_t i : todo) {
+        Part& p = parts[i];
+        if (ok && !p.ready) p.ready = read_file(part_file(i), p.bytes);
+        if (!cache) fs::remove(part_file(i), ec);
+        // Whatever no child delivered is rendered here, with its diagnostics.
+        if (ok && !p.ready) p.ready = render::render_pdf_part(in, p.first, p.count, p.bytes, diags);
+        ok = ok && p.ready;
+        if (ok && cache && !fs::exists(part_file(i))) write_file(part_file(i), p.bytes);
+    }
+    if (!ok) return false;
+    stats.rendered = static_cast<int>(todo.size());
+    stats.from_cache = stats.parts - stats.rendered;
+
+    std::vector<std::string> bytes;
+    bytes.reserve(parts.size());
+    for (auto& p : parts) bytes.push_back(std::move(p.bytes));
+    Diagnostics assemble_diags;
+    if (!finish::assemble_pdf(bytes, assemble, pdf, assemble_diags)) {
+        if (stats.from_cache == 0) {
+            for (const auto& d : assemble_diags.all()) diags.add(d);
+            return false;
+        }
+        // A cached part that cannot be read (a disk error, a cut write): render everything again.
+        for (auto& p : parts) fs::remove(part_file(static_cast<std::size_t>(&p - parts.data())), ec);
+        BookPdfOptions fresh = opts;
+        fresh.cache_dir.clear();
+        fresh.scratch = opts.scratch.empty() ? opts.cache_dir : opts.scratch;
+        return write_book_pdf(whole, assemble, fresh, pdf, stats, diags);
+    }
+    if (cache) {  // only this build's parts stay
+        std::set<std::string> keep;
+        for (const auto& p : parts) keep.insert(p.key + ".pdf");
+        for (const auto& e : fs::directory_iterator(opts.cache_dir, ec)) {
+            if (!keep.contains(e.path().filename().string())) fs::remove(e.path(), ec);
+        }
+    }
+    return true;
+}
+
+}  // namespace shokuhon::app

@@ -1,0 +1,40 @@
+// app/: the book's PDF from its composed pages. The pages are cut into parts of kPartPages;
+// each part is rendered by Cairo on its own (render::render_pdf_part), by several processes at
+// once, or taken from the build cache when a previous build rendered the same pages; the parts
+// are then joined into the book (finish::assemble_pdf).
+//
+// A part's cache key is the SHA-256 of everything its bytes depend on: the pages' items (glyphs,
+// positions, colours, shapes, links), the palette values of the colours, the photos' bytes (by
+// their SHA-256), the fonts' hashes, the page geometry and the Cairo version. So the output is
+// the same byte for byte whether a part was rendered now, by another process or a build ago.
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "app/hash_cache.h"
+#include "core/diagnostics.h"
+#include "finish/assemble.h"
+#include "render/render.h"
+
+namespace shokuhon::app {
+
+inline constexpr std::size_t kPartPages = 8;
+
+struct BookPdfOptions {
+    std::filesystem::path cache_dir;  // rendered parts by key; "" = no cache
+    std::filesystem::path scratch;    // a folder for the parts that child processes hand back
+    int jobs = 1;                     // processes rendering parts (1 = this one only; 0 = one per core)
+    std::string context;              // what else every part depends on (the fonts' hashes)
+    HashCache* hashes = nullptr;      // photos' SHA-256; none = hashed afresh
+};
+
+struct BookPdfStats {
+    int parts = 0, rendered = 0, from_cache = 0, processes = 1;
+};
+
+// Writes the book's bytes into `pdf`. Returns false with E-RENDER-* / E-FINISH-* diagnostics.
+// Only parts of this build stay in `cache_dir` afterwards (the folder never grows without bound).
+bool write_book_pdf(const render::RenderInputs& in, const finish::AssembleOptions& assemble,
+                    const BookPdfOptions& opts, std::string& pdf, BookPdfStats& stats, Diagnostics& diags);
+
+}  // namespace shokuhon::app

@@ -1,0 +1,330 @@
+// finish/: the book from its rendered parts (see assemble.h).
+//
+// qpdf reads each part lazily from memory (the page tree and the dictionaries it reaches); the
+// writer walks from each page through everything the page refers to, gives every object it meets
+// a new number (in the order met: the same parts give the same file) and copies streams raw.
+// The parts' catalogs, Info and structure trees are not reached, so not copied.
+#include "finish/assemble.h"
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <exception>
+#include <map>
+#include <stdexcept>
+
+#include "core/sha256.h"
+#include "finish/cairo_xref.h"
+
+namespace shokuhon::finish {
+namespace {
+
+using Rect = QPDFObjectHandle::Rectangle;
+
+std::string real(double v) { return QPDFObjectHandle::newReal(v, 4, true).unparse(); }
+
+std::string box(const Rect& r) {
+    return "[" + real(r.llx) + " " + real(r.lly) + " " + real(r.urx) + " " + real(r.ury) + "]";
+}
+
+std::string text(const std::string& utf8) { return QPDFObjectHandle::newUnicodeString(utf8).unparse(); }
+
+std::string ref(int n) { return std::to_string(n) + " 0 R"; }
+
+// Keys of the parts' structure tree: it is not copied, so neither are the links into it.
+bool dropped_key(const std::string& key) { return key == "/StructParent" || key == "/StructParents"; }
+
+class Writer {
+public:
+    Writer() {
+        out_ = "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n";
+        offsets_.push_back(0);  // object 0: the head of the free list
+    }
+    int reserve() {
+        offsets_.push_back(0);
+        return static_cast<int>(offsets_.size() - 1);
+    }
+    void object(int n, const std::string& body) {
+        begin(n);
+        out_ += body;
+        out_ += "\nendobj\n";
+    }
+    void begin(int n) {
+        offsets_[static_cast<std::size_t>(n)] = out_.size();
+        out_ += std::to_string(n) + " 0 obj\n";
+    }
+    std::string& bytes() { return out_; }
+
+    // The cross-reference table, the trailer and the /ID.
+    void finish(int root, int info) {
+        const std::size_t xref_at = out_.size();
+        out_ += "xref\n0 " + std::to_string(offsets_.size()) + "\n0000000000 65535 f \n";
+        char entry[24];
+        for (std::size_t i = 1; i < offsets_.size(); ++i) {
+            std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offsets_[i]);
+            out_ += entry;
+        }
+        const auto digest = [this] {
+            Sha256 sha;
+            sha.update(out_);
+            return sha.digest();
+        }();
+        if (!digest) throw std::runtime_error("SHA-256 failed");
+        const std::string id = to_hex(digest->data(), 16);
+        out_ += "trailer\n<< /Size " + std::to_string(offsets_.size()) + " /Root " + ref(root) + " /Info " +
+                ref(info) + " /ID [<" + id + "> <" + id + ">] >>\nstartxref\n" + std::to_string(xref_at) +
+                "\n%%EOF\n";
+    }
+
+private:
+    std::string out_;
+    std::vector<std::size_t> offsets_;
+};
+
+// One part's objects, renumbered into the writer.
+class PartCopier {
+public:
+    explicit PartCopier(Writer& w) : w_(w) {}
+
+    // Gives the part's page a number of the book's before anything is copied, so that
+    // references to it (annotations' /P) land on the book's page.
+    int number_page(const QPDFObjectHandle& page) { return number(page); }
+
+    void copy_page(QPDFObjectHandle page, int parent, double bleed_pt) {
+        const int n = number(page);
+        QPDFObjectHandle media_obj = page.getKey("/MediaBox");
+        if (!media_obj.isRectangle()) throw std::runtime_error("a page has no /MediaBox");
+        const Rect m = media_obj.getArrayAsRectangle();
+        const Rect media(std::min(m.llx, m.urx), std::min(m.lly, m.ury), std::max(m.llx, m.urx),
+                         std::max(m.lly, m.ury));
+        const Rect trim(media.llx + bleed_pt, media.lly + bleed_pt, media.urx - bleed_pt, media.ury - bleed_pt);
+        if (trim.urx <= trim.llx || trim.ury <= trim.lly) throw std::runtime_error("bleed is larger than half the MediaBox");
+        std::string body = "<< /Type /Page /Parent " + ref(parent);
+        for (const auto& key : page.getKeys()) {
+            if (key == "/Type" || key == "/Parent" || key == "/TrimBox" || key == "/BleedBox" || dropped_key(key)) continue;
+            body += " " + QPDFObjectHandle::newName(key).unparse() + " ";
+            value(page.getKey(key), body);
+        }
+        body += " /BleedBox " + box(media) + " /TrimBox " + box(trim) + " >>";
+        w_.object(n, body);
+        media_height_ = media.ury;
+        drain();
+    }
+    double media_height() const { return media_height_; }
+
+private:
+    int number(const QPDFObjectHandle& h) {
+        const auto [it, fresh] = numbers_.try_emplace(h.getObjGen(), 0);
+        if (fresh) {
+            it->second = w_.reserve();
+            pending_.push_back(h);
+        }
+        return it->second;
+    }
+
+    void value(QPDFObjectHandle h, std::string& s) {
+        if (h.isIndirect()) {
+            if (h.isNull()) {  // a reference to an object the part does not have
+                s += "null";
+                return;
+            }
+            s += ref(number(h));
+            return;
+        }
+        direct(h, s);
+    }
+
+    // The object itself, whether it is held directly or through a reference.
+    void direct(QPDFObjectHandle h, std::string& s) {
+        if (h.isArray()) {
+            s += "[";
+            const int n = h.getArrayNItems();
+            for (int i = 0; i < n; ++i) {
+                if (i) s += " ";
+                value(h.getArrayItem(i), s);
+            }
+            s += "]";
+            return;
+        }
+        if (h.isDictionary()) {
+            dictionary(h, s, false);
+            return;
+        }
+        s += h.unparseResolved();
+    }
+
+    void dictionary(QPDFObjectHandle h, std::string& s, bool stream) {
+        s += "<<";
+        for (const auto& key : h.getKeys()) {
+            if (dropped_key(key) || (stream && key == "/Length")) continue;
+            s += " " + QPDFObjectHandle::newName(key).unparse() + " ";
+            value(h.getKey(key), s);
+        }
+        if (!stream) s += " >>";  // a stream's dictionary ends after its /Length
+    }
+
+    // Copies every object met so far and not yet written (pages come through copy_page).
+    void drain() {
+        while (!pending_.empty()) {
+            QPDFObjectHandle h = pending_.front();
+            pending_.pop_front();
+            const int n = numbers_.at(h.getObjGen());
+            if (h.isPageObject()) continue;  // written by copy_page, in page order
+            if (h.isStream()) {
+                std::string dict;
+                dictionary(h.getDict(), dict, true);
+                const auto data = h.getRawStreamData();
+                dict += " /Length " + std::to_string(data->getSize()) + " >>\nstream\n";
+                w_.begin(n);
+                std::string& out = w_.bytes();
+                out += dict;
+                out.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+                out += "\nendstream\nendobj\n";
+                continue;
+            }
+            std::string body;
+            direct(h, body);
+            w_.object(n, body);
+        }
+    }
+
+    Writer& w_;
+    std::map<QPDFObjGen, int> numbers_;
+    std::deque<QPDFObjectHandle> pending_;
+    double media_height_ = 0;
+};
+
+// "表1" → ("表", 1); "3" → ("", 3); "奥付" → ("奥付", none).
+struct Label {
+    std::string prefix;
+    long number = -1;
+};
+Label split_label(const std::string& s) {
+    std::size_t i = s.size();
+    while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') --i;
+    Label l{s.substr(0, i), -1};
+    if (i < s.size() && s.size() - i < 9) l.number = std::stol(s.substr(i));
+    return l;
+}
+
+// The /PageLabels number tree: one range per run of labels with the same prefix and numbers
+// counting up by one.
+std::string page_labels(const std::vector<std::string>& labels) {
+    std::string nums;
+    Label prev;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const Label l = split_label(labels[i]);
+        if (i > 0 && l.number >= 0 && prev.number >= 0 && l.prefix == prev.prefix && l.number == prev.number + 1) {
+            prev = l;
+            continue;
+        }
+        nums += " " + std::to_string(i) + " <<";
+        if (!l.prefix.empty()) nums += " /P " + text(l.prefix);
+        if (l.number >= 0) nums += " /S /D /St " + std::to_string(l.number);
+        nums += " >>";
+        prev = l;
+    }
+    return "<< /Nums [" + nums + " ] >>";
+}
+
+}  // namespace
+
+bool assemble_pdf(std::vector<std::string>& parts, const AssembleOptions& opts, std::string& out,
+                  Diagnostics& diags) {
+    try {
+        Writer w;
+        const int catalog = w.reserve(), pages_root = w.reserve(), info = w.reserve();
+        std::vector<int> page_numbers;
+        std::vector<double> heights;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            std::string& bytes = parts[i];
+            if (const auto x = find_classic_xref(bytes)) free_unwritten_objects(bytes, *x);
+            QPDF pdf;
+            pdf.setSuppressWarnings(true);
+            const std::string name = "part " + std::to_string(i + 1);
+            pdf.processMemoryFile(name.c_str(), bytes.data(), bytes.size());
+            PartCopier copier(w);
+            const auto& pages = pdf.getAllPages();
+            std::vector<int> numbers;
+            for (const auto& p : pages) numbers.push_back(copier.number_page(p));
+            for (const auto& p : pages) {
+                copier.copy_page(p, pages_root, opts.bleed.pt());
+                heights.push_back(copier.media_height());
+            }
+            page_numbers.insert(page_numbers.end(), numbers.begin(), numbers.end());
+        }
+        if (page_numbers.size() != opts.labels.size()) {
+            throw std::runtime_error("the parts have " + std::to_string(page_numbers.size()) + " pages, the book " +
+                                     std::to_string(opts.labels.size()));
+        }
+        const auto dest = [&](int page) {  // 1-based
+            const auto k = static_cast<std::size_t>(page - 1);
+            return "[" + ref(page_numbers[k]) + " /XYZ 0 " + real(heights[k]) + " 0]";
+        };
+        std::string kids;
+        for (const int n : page_numbers) kids += " " + ref(n);
+        w.object(pages_root, "<< /Type /Pages /Kids [" + kids + " ] /Count " + std::to_string(page_numbers.size()) + " >>");
+
+        // Named destinations "p1" … "pN", sorted as byte strings (the name tree's order).
+        std::vector<std::pair<std::string, int>> names;
+        for (std::size_t k = 0; k < page_numbers.size(); ++k) names.emplace_back("p" + std::to_string(k + 1), static_cast<int>(k + 1));
+        std::sort(names.begin(), names.end());
+        std::string dests = "<< /Names [";
+        for (const auto& [name, page] : names) dests += " (" + name + ") " + dest(page);
+        dests += " ] >>";
+        const int dest_tree = w.reserve();
+        w.object(dest_tree, dests);
+        const int labels = w.reserve();
+        w.object(labels, page_labels(opts.labels));
+
+        std::string catalog_body = "<< /Type /Catalog /Pages " + ref(pages_root) + " /PageLabels " + ref(labels) +
+                                   " /Names << /Dests " + ref(dest_tree) + " >>";
+        std::vector<AssembleOptions::Bookmark> marks;
+        for (const auto& b : opts.outline) {
+            if (b.page >= 1 && static_cast<std::size_t>(b.page) <= page_numbers.size()) marks.push_back(b);
+        }
+        if (!marks.empty()) {
+            const int root = w.reserve();
+            std::vector<int> items;
+            for (std::size_t k = 0; k < marks.size(); ++k) items.push_back(w.reserve());
+            w.object(root, "<< /Type /Outlines /First " + ref(items.front()) + " /Last " + ref(items.back()) +
+                               " /Count -" + std::to_string(items.size()) + " >>");
+            for (std::size_t k = 0; k < marks.size(); ++k) {
+                std::string item = "<< /Title " + text(marks[k].title) + " /Parent " + ref(root) + " /Dest " + dest(marks[k].page);
+                if (k > 0) item += " /Prev " + ref(items[k - 1]);
+                if (k + 1 < items.size()) item += " /Next " + ref(items[k + 1]);
+                w.object(items[k], item + " >>");
+            }
+            catalog_body += " /Outlines " + ref(root);
+        }
+        w.object(catalog, catalog_body + " >>");
+
+        std::string info_body = "<<";
+        const auto put = [&](const char* key, const std::string& v) {
+            if (!v.empty()) info_body += std::string(" ") + key + " " + text(v);
+        };
+        put("/Title", opts.title);
+        put("/Author", opts.author);
+        put("/Subject", opts.subject);
+        put("/Keywords", opts.keywords);
+        put("/Creator", opts.creator);
+        info_body += " /Producer (shokuhon)";
+        if (!opts.creation_date.empty()) {
+            const std::string d = QPDFObjectHandle::newString(opts.creation_date).unparse();
+            info_body += " /CreationDate " + d + " /ModDate " + d;
+        }
+        w.object(info, info_body + " >>");
+        w.finish(catalog, info);
+        out = std::move(w.bytes());
+        return true;
+    } catch (const std::exception& e) {
+        diags.error("E-FINISH-002", {"", 0, 0}, std::string("cannot assemble the PDF: ") + e.what());
+        return false;
+    }
+}
+
+}  // namespace shokuhon::finish

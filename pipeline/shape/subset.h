@@ -1,0 +1,22 @@
+// shape/: a font cut down to the glyphs a book uses (HarfBuzz's subsetter). Glyph IDs stay as
+// they are (what composition placed is drawn unchanged) and subroutines are expanded into the
+// glyphs, so that a renderer subsetting it again (Cairo, once per PDF part) reads a small font
+// and writes only the outlines it draws: Noto CJK's shared subroutines are ~0.5 MB per face.
+#pragma once
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include "shape/font_set.h"
+
+namespace shokuhon::shape {
+
+struct GlyphUse {
+    std::set<std::uint32_t> gids;        // glyphs drawn
+    std::set<std::uint32_t> codepoints;  // the text they stand for (kept in the cmap)
+};
+
+// The font program (an OpenType file) of `font` with `use`; "" when HarfBuzz cannot subset it.
+std::string subset_font(const Font& font, const GlyphUse& use);
+
+}  // namespace shokuhon::shape
