@@ -115,7 +115,10 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     // unless the photos are good: the result is the same as checking first.
     HashCache memory_hashes;
     HashCache& hashes = opts.hashes ? *opts.hashes : memory_hashes;
-    PhotoVerdicts verdicts(opts.use_cache ? build_cache_dir(opts) / "photo-verdicts.tsv" : fs::path{});
+    // Verdicts depend on the photos' bytes only: kept per user, so a build into a new folder
+    // does not decode photos a build of any book already checked.
+    const fs::path verdict_dir = user_cache_dir().empty() ? build_cache_dir(opts) : user_cache_dir();
+    PhotoVerdicts verdicts(opts.use_cache ? verdict_dir / "photo-verdicts.tsv" : fs::path{});
     // Hashed before the check, so that a verdict is stored for the bytes that were checked.
     std::set<std::string> known_good;
     std::map<std::string, std::string> photo_sha;

@@ -24,12 +24,17 @@ std::int64_t mtime_ns(const fs::path& p, std::error_code& ec) {
 
 }  // namespace
 
-fs::path default_hash_cache(const fs::path& output) {
+fs::path user_cache_dir() {
     const char* xdg = std::getenv("XDG_CACHE_HOME");
     const char* home = std::getenv("HOME");
-    if (xdg && *xdg == '/') return fs::path(xdg) / "shokuhon/file-hashes.tsv";
-    if (home && *home == '/') return fs::path(home) / ".cache/shokuhon/file-hashes.tsv";
-    return output.parent_path() / ".shokuhon-hashes.tsv";
+    if (xdg && *xdg == '/') return fs::path(xdg) / "shokuhon";
+    if (home && *home == '/') return fs::path(home) / ".cache/shokuhon";
+    return {};
+}
+
+fs::path default_hash_cache(const fs::path& output) {
+    const fs::path user = user_cache_dir();
+    return user.empty() ? output.parent_path() / ".shokuhon-hashes.tsv" : user / "file-hashes.tsv";
 }
 
 HashCache::HashCache(fs::path file) : file_(std::move(file)) {

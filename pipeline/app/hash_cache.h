@@ -18,6 +18,11 @@ using shokuhon::Sha256;  // core/sha256.h
 using shokuhon::sha256_bytes;
 using shokuhon::sha256_file;
 
+// The user's cache folder: $XDG_CACHE_HOME/shokuhon, else ~/.cache/shokuhon; "" without a home.
+// What is kept there is a function of file contents only (hashes, photo verdicts): it serves
+// every build of every book, and deleting it costs time, never a different PDF.
+std::filesystem::path user_cache_dir();
+
 // $XDG_CACHE_HOME/shokuhon/file-hashes.tsv, else ~/.cache/shokuhon/file-hashes.tsv, else
 // .shokuhon-hashes.tsv beside `output` (no home: a service account, a bare container).
 std::filesystem::path default_hash_cache(const std::filesystem::path& output);

@@ -13,7 +13,7 @@ namespace shokuhon::shape {
 
 struct GlyphUse {
     std::set<std::uint32_t> gids;        // glyphs drawn
-    std::set<std::uint32_t> codepoints;  // the text they stand for (kept in the cmap)
+    std::set<std::uint32_t> codepoints;  // characters kept in the cmap (none: an empty cmap)
 };
 
 // The font program (an OpenType file) of `font` with `use`; "" when HarfBuzz cannot subset it.

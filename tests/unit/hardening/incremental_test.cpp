@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <iterator>
+#include <set>
+#include <vector>
 #include <filesystem>
 #include <string>
 
@@ -28,7 +31,8 @@ std::string build_to(const test::Sandbox& s, const fs::path& content, const fs::
     return program(s, "--content " + test::quote(content) + " -o " + test::quote(pdf) + " " + extra);
 }
 
-// Adds a sentence to the first shop description of the first shop file.
+// Ends the first sentence of the first shop description of the first shop file with "！" instead
+// of "。": the card changes, its length does not (a longer text could fall back to the short one).
 void edit_one_description(const fs::path& content) {
     fs::path file;
     for (const auto& e : fs::directory_iterator(content / "shops")) {
@@ -36,9 +40,11 @@ void edit_one_description(const fs::path& content) {
     }
     REQUIRE(!file.empty());
     std::string xml = test::read_file(file);
-    const auto at = xml.find("</description>");
-    REQUIRE(at != std::string::npos);
-    xml.insert(at, "季節ごとの限定メニューも見逃せない。");
+    const auto start = xml.find("<description>");
+    REQUIRE(start != std::string::npos);
+    const auto at = xml.find("。", start);
+    REQUIRE(at < xml.find("</description>", start));
+    xml.replace(at, std::string("。").size(), "！");
     test::write_file(file, xml);
 }
 
@@ -48,15 +54,27 @@ TEST_CASE("a rebuild with the cache after one description changed equals a clean
           "[hardening][cache]") {
     test::Sandbox s(kSample);
     const fs::path cache = s.out.parent_path() / ".shokuhon-cache";
-    auto r = test::run(s.command("build", "-q"));
+    const fs::path user_cache = s.root / "user-cache/shokuhon";
+    const auto build = [&] { return test::run("XDG_CACHE_HOME=" + test::quote(s.root / "user-cache") + " " + s.command("build", "-q")); };
+    auto r = build();
     REQUIRE(r.exit_code == 0);
-    // The first build remembered every photo it checked, by content hash.
-    const std::string verdicts = test::read_file(cache / "photo-verdicts.tsv");
+    // The first build remembered every photo it checked, by content hash, for the user.
+    const std::string verdicts = test::read_file(user_cache / "photo-verdicts.tsv");
     REQUIRE(verdicts.rfind("shokuhon photo verdicts", 0) == 0);
     CHECK(std::count(verdicts.begin(), verdicts.end(), '\n') > 100);
 
+    // ... and every part of the PDF it rendered, by what the part draws.
+    const fs::path parts = cache / "parts" / s.out.filename();
+    const auto part_files = [&] {
+        std::set<std::string> names;
+        for (const auto& e : fs::directory_iterator(parts)) names.insert(e.path().filename().string());
+        return names;
+    };
+    const std::set<std::string> before = part_files();
+    CHECK(before.size() >= 10);  // 80 pages, 8 a part
+
     edit_one_description(s.content);
-    r = test::run(s.command("build", "-q"));  // with the cache the first build left
+    r = build();  // with the cache the first build left
     REQUIRE(r.exit_code == 0);
     const std::string rebuilt = test::read_file(s.out);
     REQUIRE(rebuilt.size() > 1000);
@@ -66,17 +84,42 @@ TEST_CASE("a rebuild with the cache after one description changed equals a clean
     REQUIRE(r.exit_code == 0);
     CHECK_FALSE(fs::exists(clean.parent_path() / ".shokuhon-cache"));  // --no-cache writes none
     CHECK(test::read_file(clean) == rebuilt);
+    // One part was rendered again: the one with the edited card. The old one is gone.
+    const std::set<std::string> after = part_files();
+    CHECK(after.size() == before.size());
+    std::vector<std::string> changed;
+    std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(changed));
+    CHECK(changed.size() == 1);
 
-    SECTION("deleting the cache folder changes nothing") {
+    SECTION("deleting the cache folders changes nothing") {
         fs::remove_all(cache);
-        REQUIRE(test::run(s.command("build", "-q")).exit_code == 0);
+        fs::remove_all(user_cache);
+        REQUIRE(build().exit_code == 0);
         CHECK(test::read_file(s.out) == rebuilt);
-        CHECK(fs::exists(cache / "photo-verdicts.tsv"));  // written again
+        CHECK(fs::exists(user_cache / "photo-verdicts.tsv"));  // written again
+        CHECK(part_files() == after);
     }
     SECTION("a damaged cache file is ignored, not trusted") {
-        test::write_file(cache / "photo-verdicts.tsv", "garbage\n" + std::string(64, 'f') + "\n");
-        REQUIRE(test::run(s.command("build", "-q")).exit_code == 0);
+        test::write_file(user_cache / "photo-verdicts.tsv", "garbage\n" + std::string(64, 'f') + "\n");
+        REQUIRE(build().exit_code == 0);
         CHECK(test::read_file(s.out) == rebuilt);
+    }
+    SECTION("a damaged part is rendered again, not trusted") {
+        for (const auto& name : after) {
+            const std::string bytes = test::read_file(parts / name);
+            test::write_file(parts / name, bytes.substr(0, bytes.size() / 2));
+            break;
+        }
+        REQUIRE(build().exit_code == 0);
+        CHECK(test::read_file(s.out) == rebuilt);
+    }
+    SECTION("one process or several: the same PDF") {
+        for (const char* jobs : {"1", "2", "3"}) {
+            const fs::path pdf = s.root / (std::string("jobs-") + jobs) / "book.pdf";
+            REQUIRE(test::run(build_to(s, s.content, pdf, std::string("--no-cache --jobs ") + jobs)).exit_code == 0);
+            CHECK(test::read_file(pdf) == rebuilt);
+        }
+        CHECK(test::run(build_to(s, s.content, s.root / "x/book.pdf", "--jobs many")).exit_code == 64);
     }
 }
 
