@@ -7,7 +7,8 @@
 
 #include "compose/paginate.h"
 #include "content/load.h"
-#include "finish/finish.h"
+#include "app/book_pdf.h"
+#include "finish/assemble.h"
 #include "render/render.h"
 #include "shape/font_set.h"
 #include "style/load.h"
@@ -92,13 +93,15 @@ double time_paginate(const Loaded& l, const fs::path& content_dir, linebreak::Mo
     return s;
 }
 
-finish::FinishOptions finish_options(const Loaded& l) {
-    finish::FinishOptions fo;
-    fo.bleed = l.layout.geometry.bleed;
-    fo.title = l.content.book.meta.title + " " + l.content.book.meta.edition;
-    fo.author = l.content.book.meta.author;
-    fo.subject = l.content.book.meta.subtitle;
-    return fo;
+finish::AssembleOptions assemble_options(const Loaded& l, const compose::Document& doc) {
+    finish::AssembleOptions ao;
+    ao.bleed = l.layout.geometry.bleed;
+    for (const auto& page : doc.pages) ao.labels.push_back(page.label);
+    for (const auto& o : doc.outline) ao.outline.push_back({o.title, o.page});
+    ao.title = l.content.book.meta.title + " " + l.content.book.meta.edition;
+    ao.author = l.content.book.meta.author;
+    ao.subject = l.content.book.meta.subtitle;
+    return ao;
 }
 
 // One build's stages, in process; false when a stage failed.
@@ -113,16 +116,22 @@ bool one_build(const Inputs& in, const fs::path& scratch, std::map<std::string, 
     const compose::Document doc = compose::paginate(l.content.book, l.layout, l.fonts, popts, l.diags);
     compose_clock.stop(t, "compose");
     pages = static_cast<int>(doc.pages.size());
-    const fs::path raw = scratch / "stages.raw.pdf", fin = scratch / "stages.pdf";
+    // One process and no cache: what a clean build's render costs in CPU (the command line
+    // spreads the parts over the cores).
+    app::BookPdfOptions bo;
+    bo.scratch = scratch;
+    bo.jobs = 1;
+    app::BookPdfStats stats;
+    std::vector<std::string> parts;
     StageClock render_clock;
-    const bool rendered = render::render_pdf({doc, l.layout, l.fonts}, raw, l.diags);
+    const bool rendered = app::render_parts({doc, l.layout, l.fonts}, bo, parts, stats, l.diags);
     render_clock.stop(t, "render");
+    t["render: subset fonts"] = stats.subset_s;
+    t["render: parts"] = stats.render_s;
     StageClock finish_clock;
-    const bool finished = rendered && finish::finish_pdf(raw, fin, finish_options(l), l.diags);
+    std::string pdf;
+    const bool finished = rendered && finish::assemble_pdf(parts, assemble_options(l, doc), pdf, l.diags);
     finish_clock.stop(t, "finish");
-    std::error_code ec;
-    fs::remove(raw, ec);
-    fs::remove(fin, ec);
     return finished;
 }
 
@@ -166,8 +175,9 @@ Stages measure_stages(const Inputs& in, const std::string& book, int runs, const
         st.total_s += median(times[name]);
         st.total_cpu_s += median(times[name + " cpu"]);
     }
-    for (const std::string name : {"load", "load: content", "load: layouts", "load: fonts", "compose", "render", "finish"}) {
-        const double m = median(times[name]), c = median(times[name + " cpu"]);
+    for (const std::string name : {"load", "load: content", "load: layouts", "load: fonts", "compose", "render",
+                                   "render: subset fonts", "render: parts", "finish"}) {
+        const double m = median(times[name]), c = times.contains(name + " cpu") ? median(times[name + " cpu"]) : -1;
         st.stages.push_back({name, m, st.total_s > 0 ? m / st.total_s : 0, c, st.total_cpu_s > 0 ? c / st.total_cpu_s : 0});
     }
     return st;

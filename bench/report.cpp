@@ -76,6 +76,8 @@ void print_throughput(const Results& r, std::ostream& out) {
 }
 
 std::string stage_cell(const Stage& st) {
+    // A part of a stage timed by wall clock only (render's steps) has no CPU figure.
+    if (st.cpu_s < 0) return pad(fixed(st.median_s, 3), 7, true) + pad(fixed(100 * st.share, 1) + " %", 8, true) + pad("–", 8, true) + pad("", 8, true);
     return pad(fixed(st.median_s, 3), 7, true) + pad(fixed(100 * st.share, 1) + " %", 8, true) +
            pad(fixed(st.cpu_s, 3), 8, true) + pad(fixed(100 * st.cpu_share, 1) + " %", 8, true);
 }
@@ -93,7 +95,8 @@ void print_stages(const Results& r, std::ostream& out) {
     out << '\n';
     for (std::size_t i = 0; i < r.stages.front().stages.size(); ++i) {
         const std::string& name = r.stages.front().stages[i].name;
-        out << pad(name.starts_with("load: ") ? "  " + name.substr(6) : name, 16);
+        const auto colon = name.find(": ");
+        out << pad(colon != std::string::npos ? "  " + name.substr(colon + 2) : name, 16);
         for (const auto& s : r.stages) out << (i < s.stages.size() ? "  " + stage_cell(s.stages[i]) : pad(s.note, 33, true));
         out << '\n';
     }

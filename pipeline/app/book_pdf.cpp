@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include <cairo.h>
+#include <hb.h>
 
 #include <algorithm>
+#include <chrono>
 #include <atomic>
 #include <map>
 #include <fstream>
@@ -145,24 +147,28 @@ struct Part {
     bool ready = false, cached = false;
 };
 
-// Each font role's glyphs in the whole book (no text: the subsets have an empty cmap).
-std::map<std::string, shape::GlyphUse> glyph_use(const compose::Document& doc) {
+// Each font role's glyphs on pages [first, first + count) of each range (no text: the subsets
+// have an empty cmap).
+using PageRanges = std::vector<std::pair<std::size_t, std::size_t>>;
+std::map<std::string, shape::GlyphUse> glyph_use(const compose::Document& doc, const PageRanges& ranges) {
     std::map<std::string, shape::GlyphUse> use;
-    for (const auto& page : doc.pages) {
-        for (const auto& item : page.items) {
-            const auto* run = std::get_if<compose::GlyphRun>(&item);
-            if (!run) continue;
-            auto& u = use[run->font];
-            for (const auto& g : run->glyphs) u.gids.insert(g.gid);
+    for (const auto& [first, count] : ranges) {
+        for (std::size_t i = first; i < first + count; ++i) {
+            for (const auto& item : doc.pages[i].items) {
+                const auto* run = std::get_if<compose::GlyphRun>(&item);
+                if (!run) continue;
+                auto& u = use[run->font];
+                for (const auto& g : run->glyphs) u.gids.insert(g.gid);
+            }
         }
     }
     return use;
 }
 
-// The book's fonts cut to what it draws (shape/subset.h), on every core; a role HarfBuzz
-// cannot subset is drawn from its file.
-render::FontPrograms subset_fonts(const render::RenderInputs& in) {
-    const auto use = glyph_use(in.doc);
+// The fonts cut to what `ranges` draw (shape/subset.h), on every core; a role HarfBuzz cannot
+// subset is drawn from its file.
+render::FontPrograms subset_fonts(const render::RenderInputs& in, const PageRanges& ranges) {
+    const auto use = glyph_use(in.doc, ranges);
     std::vector<std::pair<std::string, const shape::GlyphUse*>> work;
     for (const auto& [role, u] : use) {
         if (in.fonts.find(role)) work.emplace_back(role, &u);
@@ -179,7 +185,7 @@ render::FontPrograms subset_fonts(const render::RenderInputs& in) {
         const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
         for (unsigned t = 1; t < cores && t < work.size(); ++t) helpers.emplace_back(run);
         run();
-    }
+    }  // joined: no thread is left when children are forked
     render::FontPrograms out;
     for (std::size_t i = 0; i < work.size(); ++i) {
         if (!programs[i].empty()) out.emplace(work[i].first, std::make_shared<const std::string>(std::move(programs[i])));
@@ -192,20 +198,22 @@ int process_count(int jobs, std::size_t todo) {
     return std::max(1, std::min(n, static_cast<int>(todo)));
 }
 
+double since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
 }  // namespace
 
-bool write_book_pdf(const render::RenderInputs& whole, const finish::AssembleOptions& assemble,
-                    const BookPdfOptions& opts, std::string& pdf, BookPdfStats& stats, Diagnostics& diags) {
-    const render::FontPrograms programs = subset_fonts(whole);
-    render::RenderInputs in = whole;
-    in.programs = &programs;
-    // Not the subsets' own hashes: they change with any new glyph anywhere in the book, and a
-    // part does not depend on them. Each outline in a subset is self-contained (no shared
-    // subroutines), the cmap is empty (the text comes from the clusters) and Cairo embeds only
-    // the part's glyphs: the part's bytes are a function of its own glyphs and the font files.
-    std::string context = opts.context;
-    for (const auto& [role, bytes] : programs) context += role + " subset\n";
-    const std::size_t pages = in.doc.pages.size();
+bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts, std::vector<std::string>& out,
+                  BookPdfStats& stats, Diagnostics& diags) {
+    const auto t0 = std::chrono::steady_clock::now();
+    // The key leaves out the subsets the parts are drawn with: which glyphs a subset holds
+    // depends on which parts are rendered in this build, and a part does not depend on it. Each
+    // outline in a subset is self-contained (no shared subroutines), the cmap is empty (the text
+    // comes from the clusters) and Cairo embeds only the part's own glyphs, so a part's bytes are
+    // a function of its glyphs and the font files (named in `context`).
+    const std::string context = opts.context + "fonts subset by HarfBuzz " + hb_version_string() + "\n";
+    const std::size_t pages = whole.doc.pages.size();
     std::vector<Part> parts;
     for (std::size_t first = 0; first < pages; first += kPartPages) {
         parts.push_back({first, std::min(kPartPages, pages - first), {}, {}, false, false});
@@ -216,7 +224,7 @@ bool write_book_pdf(const render::RenderInputs& whole, const finish::AssembleOpt
     std::error_code ec;
     if (cache) {
         fs::create_directories(opts.cache_dir, ec);
-        const KeyInputs k{in, context, opts.hashes};
+        const KeyInputs k{whole, context, opts.hashes};
         for (auto& p : parts) {
             p.key = part_key(k, p.first, p.count);
             p.ready = p.cached = read_file(opts.cache_dir / (p.key + ".pdf"), p.bytes);
@@ -228,9 +236,16 @@ bool write_book_pdf(const render::RenderInputs& whole, const finish::AssembleOpt
                      : opts.scratch / (".part-" + std::to_string(::getpid()) + "-" + std::to_string(i) + ".pdf");
     };
     std::vector<std::size_t> todo;
+    PageRanges ranges;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (!parts[i].ready) todo.push_back(i);
+        if (parts[i].ready) continue;
+        todo.push_back(i);
+        ranges.emplace_back(parts[i].first, parts[i].count);
     }
+    const render::FontPrograms programs = todo.empty() ? render::FontPrograms{} : subset_fonts(whole, ranges);
+    stats.subset_s = since(t0);
+    render::RenderInputs in = whole;
+    in.programs = &programs;
     const int procs = process_count(opts.jobs, todo.size());
     stats.processes = procs;
     // Part k of `todo` goes to process k mod procs; this process is number 0.
@@ -238,22 +253,24 @@ bool write_book_pdf(const render::RenderInputs& whole, const finish::AssembleOpt
     for (int w = 1; w < procs; ++w) {
         const pid_t pid = ::fork();
         if (pid == 0) {
+            render::PartRenderer renderer(in);
             bool ok = true;
             for (std::size_t k = static_cast<std::size_t>(w); k < todo.size(); k += static_cast<std::size_t>(procs)) {
                 Diagnostics child_diags;
                 std::string bytes;
                 Part& p = parts[todo[k]];
-                ok = render::render_pdf_part(in, p.first, p.count, bytes, child_diags) &&
+                ok = renderer.render(p.first, p.count, bytes, child_diags) &&
                      write_file(part_file(todo[k]), bytes) && ok;
             }
             ::_exit(ok ? 0 : 1);  // no destructors, no atexit: the parent owns all of that
         }
         if (pid > 0) children.push_back(pid);
     }
+    render::PartRenderer renderer(in);
     const std::size_t step = children.empty() ? 1 : static_cast<std::size_t>(procs);
     for (std::size_t k = 0; k < todo.size(); k += step) {
         Part& p = parts[todo[k]];
-        p.ready = render::render_pdf_part(in, p.first, p.count, p.bytes, diags);
+        p.ready = renderer.render(p.first, p.count, p.bytes, diags);
         if (!p.ready) break;
     }
     for (const pid_t pid : children) {
@@ -267,30 +284,15 @@ bool write_book_pdf(const render::RenderInputs& whole, const finish::AssembleOpt
         if (ok && !p.ready) p.ready = read_file(part_file(i), p.bytes);
         if (!cache) fs::remove(part_file(i), ec);
         // Whatever no child delivered is rendered here, with its diagnostics.
-        if (ok && !p.ready) p.ready = render::render_pdf_part(in, p.first, p.count, p.bytes, diags);
+        if (ok && !p.ready) p.ready = renderer.render(p.first, p.count, p.bytes, diags);
         ok = ok && p.ready;
         if (ok && cache && !fs::exists(part_file(i))) write_file(part_file(i), p.bytes);
     }
     if (!ok) return false;
     stats.rendered = static_cast<int>(todo.size());
     stats.from_cache = stats.parts - stats.rendered;
-
-    std::vector<std::string> bytes;
-    bytes.reserve(parts.size());
-    for (auto& p : parts) bytes.push_back(std::move(p.bytes));
-    Diagnostics assemble_diags;
-    if (!finish::assemble_pdf(bytes, assemble, pdf, assemble_diags)) {
-        if (stats.from_cache == 0) {
-            for (const auto& d : assemble_diags.all()) diags.add(d);
-            return false;
-        }
-        // A cached part that cannot be read (a disk error, a cut write): render everything again.
-        for (auto& p : parts) fs::remove(part_file(static_cast<std::size_t>(&p - parts.data())), ec);
-        BookPdfOptions fresh = opts;
-        fresh.cache_dir.clear();
-        fresh.scratch = opts.scratch.empty() ? opts.cache_dir : opts.scratch;
-        return write_book_pdf(whole, assemble, fresh, pdf, stats, diags);
-    }
+    out.clear();
+    for (auto& p : parts) out.push_back(std::move(p.bytes));
     if (cache) {  // only this build's parts stay
         std::set<std::string> keep;
         for (const auto& p : parts) keep.insert(p.key + ".pdf");
@@ -298,7 +300,28 @@ bool write_book_pdf(const render::RenderInputs& whole, const finish::AssembleOpt
             if (!keep.contains(e.path().filename().string())) fs::remove(e.path(), ec);
         }
     }
+    stats.render_s = since(t0) - stats.subset_s;
     return true;
+}
+
+bool write_book_pdf(const render::RenderInputs& in, const finish::AssembleOptions& assemble,
+                    const BookPdfOptions& opts, std::string& pdf, BookPdfStats& stats, Diagnostics& diags) {
+    std::vector<std::string> parts;
+    if (!render_parts(in, opts, parts, stats, diags)) return false;
+    const auto t = std::chrono::steady_clock::now();
+    Diagnostics assemble_diags;
+    if (finish::assemble_pdf(parts, assemble, pdf, assemble_diags)) {
+        stats.assemble_s = since(t);
+        return true;
+    }
+    if (stats.from_cache == 0 || opts.cache_dir.empty()) {
+        for (const auto& d : assemble_diags.all()) diags.add(d);
+        return false;
+    }
+    // A cached part that cannot be read (a disk error, a cut write): render everything again.
+    std::error_code ec;
+    fs::remove_all(opts.cache_dir, ec);
+    return write_book_pdf(in, assemble, opts, pdf, stats, diags);
 }
 
 }  // namespace shokuhon::app

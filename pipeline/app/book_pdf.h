@@ -10,6 +10,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "app/hash_cache.h"
 #include "core/diagnostics.h"
@@ -30,9 +31,16 @@ struct BookPdfOptions {
 
 struct BookPdfStats {
     int parts = 0, rendered = 0, from_cache = 0, processes = 1;
+    double subset_s = 0, render_s = 0, assemble_s = 0;  // wall time of each step
 };
 
-// Writes the book's bytes into `pdf`. Returns false with E-RENDER-* / E-FINISH-* diagnostics.
+// The first two steps: the parts, in page order (from the cache or rendered, with the fonts
+// subset to the glyphs of the parts that are rendered). False with E-RENDER-* diagnostics.
+bool render_parts(const render::RenderInputs& in, const BookPdfOptions& opts, std::vector<std::string>& parts,
+                  BookPdfStats& stats, Diagnostics& diags);
+
+// All of it: render_parts, then finish::assemble_pdf (when a cached part turns out unreadable,
+// the cache is dropped and every part rendered again). Writes the book's bytes into `pdf`. Returns false with E-RENDER-* / E-FINISH-* diagnostics.
 // Only parts of this build stay in `cache_dir` afterwards (the folder never grows without bound).
 bool write_book_pdf(const render::RenderInputs& in, const finish::AssembleOptions& assemble,
                     const BookPdfOptions& opts, std::string& pdf, BookPdfStats& stats, Diagnostics& diags);

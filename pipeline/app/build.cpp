@@ -20,7 +20,7 @@
 #include "app/photos.h"
 #include "app/print_build.h"
 #include "content/load.h"
-#include "finish/finish.h"
+#include "finish/assemble.h"
 #include "render/render.h"
 #include "shape/font_set.h"
 #include "style/load.h"

@@ -11,6 +11,9 @@
 #include <qpdf/QPDFObjectHandle.hh>
 
 #include <algorithm>
+#include <array>
+#include <optional>
+#include <thread>
 #include <cstdio>
 #include <deque>
 #include <exception>
@@ -68,11 +71,26 @@ public:
             std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offsets_[i]);
             out_ += entry;
         }
-        const auto digest = [this] {
+        // The SHA-256 of the SHA-256s of the two halves, each hashed on a core of its own: the
+        // same bytes give the same /ID whatever the machine.
+        const std::string_view all(out_);
+        const std::size_t half = all.size() / 2;
+        std::optional<std::array<unsigned char, 32>> first, second;
+        {
+            std::jthread other([&] {
+                Sha256 sha;
+                sha.update(all.substr(half));
+                second = sha.digest();
+            });
             Sha256 sha;
-            sha.update(out_);
-            return sha.digest();
-        }();
+            sha.update(all.substr(0, half));
+            first = sha.digest();
+        }
+        if (!first || !second) throw std::runtime_error("SHA-256 failed");
+        Sha256 top;
+        top.update(first->data(), first->size());
+        top.update(second->data(), second->size());
+        const auto digest = top.digest();
         if (!digest) throw std::runtime_error("SHA-256 failed");
         const std::string id = to_hex(digest->data(), 16);
         out_ += "trailer\n<< /Size " + std::to_string(offsets_.size()) + " /Root " + ref(root) + " /Info " +
@@ -88,7 +106,9 @@ private:
 // One part's objects, renumbered into the writer.
 class PartCopier {
 public:
-    explicit PartCopier(Writer& w) : w_(w) {}
+    // `bytes` and `xref`: the part as read (streams are copied straight from it where the xref
+    // table locates them; elsewhere qpdf reads them).
+    PartCopier(Writer& w, std::string_view bytes, std::optional<ClassicXref> xref) : w_(w), bytes_(bytes), xref_(xref) {}
 
     // Gives the part's page a number of the book's before anything is copied, so that
     // references to it (annotations' /P) land on the book's page.
@@ -177,12 +197,17 @@ private:
             if (h.isStream()) {
                 std::string dict;
                 dictionary(h.getDict(), dict, true);
-                const auto data = h.getRawStreamData();
-                dict += " /Length " + std::to_string(data->getSize()) + " >>\nstream\n";
+                std::optional<std::string_view> raw = located(h);
+                std::shared_ptr<Buffer> buffer;
+                if (!raw) {
+                    buffer = h.getRawStreamData();
+                    raw = std::string_view(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+                }
+                dict += " /Length " + std::to_string(raw->size()) + " >>\nstream\n";
                 w_.begin(n);
                 std::string& out = w_.bytes();
                 out += dict;
-                out.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+                out += *raw;
                 out += "\nendstream\nendobj\n";
                 continue;
             }
@@ -192,7 +217,20 @@ private:
         }
     }
 
+    // The stream's raw bytes in the part, when the xref table and the keywords agree with qpdf's
+    // /Length; nullopt otherwise.
+    std::optional<std::string_view> located(QPDFObjectHandle& h) {
+        if (!xref_ || h.getGeneration() != 0) return std::nullopt;
+        QPDFObjectHandle length = h.getDict().getKey("/Length");
+        if (!length.isInteger() || length.getIntValue() < 0) return std::nullopt;
+        const auto offset = object_offset(bytes_, *xref_, static_cast<std::size_t>(h.getObjectID()));
+        if (!offset) return std::nullopt;
+        return stream_data_at(bytes_, *offset, static_cast<std::size_t>(length.getIntValue()));
+    }
+
     Writer& w_;
+    std::string_view bytes_;
+    std::optional<ClassicXref> xref_;
     std::map<QPDFObjGen, int> numbers_;
     std::deque<QPDFObjectHandle> pending_;
     double media_height_ = 0;
@@ -237,17 +275,21 @@ bool assemble_pdf(std::vector<std::string>& parts, const AssembleOptions& opts, 
                   Diagnostics& diags) {
     try {
         Writer w;
+        std::size_t total = 0;
+        for (const auto& p : parts) total += p.size();
+        w.bytes().reserve(total + total / 16 + 65536);
         const int catalog = w.reserve(), pages_root = w.reserve(), info = w.reserve();
         std::vector<int> page_numbers;
         std::vector<double> heights;
         for (std::size_t i = 0; i < parts.size(); ++i) {
             std::string& bytes = parts[i];
-            if (const auto x = find_classic_xref(bytes)) free_unwritten_objects(bytes, *x);
+            const auto xref = find_classic_xref(bytes);
+            if (xref) free_unwritten_objects(bytes, *xref);
             QPDF pdf;
             pdf.setSuppressWarnings(true);
             const std::string name = "part " + std::to_string(i + 1);
             pdf.processMemoryFile(name.c_str(), bytes.data(), bytes.size());
-            PartCopier copier(w);
+            PartCopier copier(w, bytes, xref);
             const auto& pages = pdf.getAllPages();
             std::vector<int> numbers;
             for (const auto& p : pages) numbers.push_back(copier.number_page(p));

@@ -2,7 +2,8 @@
 // in parallel and cached by content) into the delivered book: every page with TrimBox and
 // BleedBox, the page labels, the outline, a name tree resolving the links' page names
 // ("p<N>"), the Info dictionary, a fresh cross-reference table and a deterministic /ID (the
-// first 16 bytes of the SHA-256 of everything before the trailer).
+// first 16 bytes of the SHA-256 of the SHA-256s of the two halves of everything before the
+// trailer).
 //
 // The parts' streams (page contents, font subsets, photos) are copied byte for byte; only the
 // dictionaries are rewritten, with new object numbers. Each part keeps its own font subsets.

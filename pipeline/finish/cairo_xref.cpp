@@ -113,4 +113,30 @@ std::size_t free_unwritten_objects(std::string& pdf, const ClassicXref& x) {
     return unwritten.size();
 }
 
+std::optional<std::size_t> object_offset(std::string_view pdf, const ClassicXref& x, std::size_t obj) {
+    if (obj == 0 || obj >= x.count) return std::nullopt;
+    const std::size_t at = x.entries_at + obj * 20;
+    if (pdf[at + 17] != 'n') return std::nullopt;
+    const std::size_t offset = digits_value(pdf, at, 10);
+    if (digits_value(pdf, at + 11, 5) != 0 || !object_starts_at(pdf, offset, obj, 0)) return std::nullopt;
+    return offset;
+}
+
+std::optional<std::string_view> stream_data_at(std::string_view pdf, std::size_t offset, std::size_t length) {
+    const std::size_t kw = pdf.find("stream", offset);
+    if (kw == std::string_view::npos || kw == 0) return std::nullopt;
+    const char before = pdf[kw - 1];
+    if (before != '\n' && before != '\r' && before != ' ' && before != '>') return std::nullopt;
+    std::size_t p = kw + 6;
+    if (p < pdf.size() && pdf[p] == '\r') ++p;
+    if (p >= pdf.size() || pdf[p] != '\n') return std::nullopt;
+    ++p;
+    if (pdf.size() - p < length) return std::nullopt;
+    std::size_t e = p + length;
+    if (e < pdf.size() && pdf[e] == '\r') ++e;
+    if (e < pdf.size() && pdf[e] == '\n') ++e;
+    if (pdf.substr(e, 9) != "endstream") return std::nullopt;
+    return pdf.substr(p, length);
+}
+
 }  // namespace shokuhon::finish

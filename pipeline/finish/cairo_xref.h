@@ -26,4 +26,12 @@ std::optional<ClassicXref> find_classic_xref(std::string_view pdf);
 // change. Returns how many.
 std::size_t free_unwritten_objects(std::string& pdf, const ClassicXref& x);
 
+// Where object `obj` starts ("obj 0 obj"), when its entry is in use and the object is there.
+std::optional<std::size_t> object_offset(std::string_view pdf, const ClassicXref& x, std::size_t obj);
+
+// The raw data of the stream object starting at `offset` whose dictionary says /Length `length`:
+// the bytes between "stream" and "endstream", checked against both keywords; nullopt when the
+// object is not laid out that way.
+std::optional<std::string_view> stream_data_at(std::string_view pdf, std::size_t offset, std::size_t length);
+
 }  // namespace shokuhon::finish

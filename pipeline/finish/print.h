@@ -1,4 +1,4 @@
-// finish/: the print pass. Input: a PDF finished by finish_pdf (boxes, Info, clean xref) whose
+// finish/: the print pass. Input: a PDF made by assemble_pdf (boxes, Info, clean xref) whose
 // colours came from the layout's palette. Output: PDF/X-4 or PDF/X-1a for the printer:
 //   - every RGB colour operator in pages and form XObjects replaced by the palette's exact CMYK
 //     (black text and rules become 0 0 0 1 k); a colour the palette does not know is an error;

@@ -9,8 +9,6 @@
 namespace shokuhon::render {
 namespace {
 
-constexpr int kNoParent = CAIRO_PDF_OUTLINE_ROOT;
-
 bool check(cairo_status_t st, const std::string& what, const std::filesystem::path& out,
            Diagnostics& diags) {
     if (st == CAIRO_STATUS_SUCCESS) return true;
@@ -21,58 +19,6 @@ bool check(cairo_status_t st, const std::string& what, const std::filesystem::pa
 
 }  // namespace
 
-bool render_pdf(const RenderInputs& in, const std::filesystem::path& out, Diagnostics& diags) {
-    const auto& doc = in.doc;
-    const double w = (doc.trim.w + doc.bleed * 2).pt(), h = (doc.trim.h + doc.bleed * 2).pt();
-    SurfacePtr surface{cairo_pdf_surface_create(out.c_str(), w, h)};
-    if (!check(cairo_surface_status(surface.get()), "cannot create PDF", out, diags)) return false;
-    auto* s = surface.get();
-    cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
-    const auto& m = doc.meta;
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, m.title.c_str());
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, m.author.c_str());
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, m.subject.c_str());
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, m.keywords.c_str());
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, m.creator.c_str());
-    if (!m.date_iso.empty()) {
-        // Fixed dates keep the output reproducible (no wall clock in the file).
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, m.date_iso.c_str());
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, m.date_iso.c_str());
-    }
-
-    Painter painter(in.layout, in.fonts, ImageMode::kPassThrough, 1.0, in.programs);
-    bool ok = true;
-    {
-        CairoPtr cr{cairo_create(s)};
-        for (std::size_t i = 0; i < doc.pages.size() && ok; ++i) {
-            const auto& page = doc.pages[i];
-            cairo_pdf_surface_set_page_label(s, page.label.c_str());
-            cairo_save(cr.get());
-            cairo_translate(cr.get(), doc.bleed.pt(), doc.bleed.pt());
-            // Every page is a named destination ("p<index>", painter.h): links reach pages
-            // after their own by name, which Cairo resolves when it writes the file.
-            const std::string dest = "name='" + page_dest(i + 1) + "' x=0 y=0";
-            cairo_tag_begin(cr.get(), CAIRO_TAG_DEST, dest.c_str());
-            cairo_tag_end(cr.get(), CAIRO_TAG_DEST);
-            painter.paint(cr.get(), page, true);
-            cairo_restore(cr.get());
-            cairo_show_page(cr.get());
-            ok = check(cairo_status(cr.get()), "page " + page.label, out, diags);
-        }
-        for (const auto& o : doc.outline) {
-            const std::string dest = "page=" + std::to_string(o.page);
-            cairo_pdf_surface_add_outline(s, kNoParent, o.title.c_str(), dest.c_str(),
-                                          cairo_pdf_outline_flags_t{});
-        }
-    }
-    if (!painter.error().empty()) {
-        diags.error("E-RENDER-002", {out.string(), 0, 0}, painter.error());
-        ok = false;
-    }
-    cairo_surface_finish(s);
-    return check(cairo_surface_status(s), "cannot write PDF", out, diags) && ok;
-}
-
 namespace {
 
 cairo_status_t append_part(void* closure, const unsigned char* data, unsigned int length) {
@@ -82,9 +28,13 @@ cairo_status_t append_part(void* closure, const unsigned char* data, unsigned in
 
 }  // namespace
 
-bool render_pdf_part(const RenderInputs& in, std::size_t first, std::size_t count, std::string& pdf,
-                     Diagnostics& diags) {
-    const auto& doc = in.doc;
+PartRenderer::PartRenderer(const RenderInputs& in)
+    : in_(in), painter_(std::make_unique<Painter>(in.layout, in.fonts, ImageMode::kPassThrough, 1.0, in.programs)) {}
+
+PartRenderer::~PartRenderer() = default;
+
+bool PartRenderer::render(std::size_t first, std::size_t count, std::string& pdf, Diagnostics& diags) {
+    const auto& doc = in_.doc;
     pdf.clear();
     const std::string where = "pages " + std::to_string(first + 1) + "-" + std::to_string(first + count);
     if (first + count > doc.pages.size() || count == 0) {
@@ -98,25 +48,29 @@ bool render_pdf_part(const RenderInputs& in, std::size_t first, std::size_t coun
     cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
     // A fixed date: the part's bytes are a function of its pages (cached by content).
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
-    Painter painter(in.layout, in.fonts, ImageMode::kPassThrough, 1.0, in.programs);
     bool ok = true;
     {
         CairoPtr cr{cairo_create(s)};
         for (std::size_t i = first; i < first + count && ok; ++i) {
             cairo_save(cr.get());
             cairo_translate(cr.get(), doc.bleed.pt(), doc.bleed.pt());
-            painter.paint(cr.get(), doc.pages[i], true);
+            painter_->paint(cr.get(), doc.pages[i], true);
             cairo_restore(cr.get());
             cairo_show_page(cr.get());
             ok = check(cairo_status(cr.get()), "page " + doc.pages[i].label, where, diags);
         }
     }
-    if (!painter.error().empty()) {
-        diags.error("E-RENDER-002", {where, 0, 0}, painter.error());
+    if (!painter_->error().empty()) {
+        diags.error("E-RENDER-002", {where, 0, 0}, painter_->error());
         ok = false;
     }
     cairo_surface_finish(s);
     return check(cairo_surface_status(s), "cannot write PDF", where, diags) && ok;
+}
+
+bool render_pdf_part(const RenderInputs& in, std::size_t first, std::size_t count, std::string& pdf,
+                     Diagnostics& diags) {
+    return PartRenderer(in).render(first, count, pdf, diags);
 }
 
 namespace {

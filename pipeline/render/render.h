@@ -1,6 +1,7 @@
-// render/: draws a composed Document with Cairo. PDF (fonts embedded as subsets, text
-// extractable through clusters, JPEGs passed through once, outline, page labels, metadata)
-// and PNG (for proofs and previews). Makes no layout decisions: never measures or breaks text.
+// render/: draws a composed Document with Cairo. PDF parts of a few pages each (fonts embedded
+// as subsets, text extractable through clusters, JPEGs passed through; finish/assemble.h joins
+// them and adds outline, page labels and metadata) and PNG (for proofs and previews). Makes no
+// layout decisions: never measures or breaks text.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -28,9 +29,6 @@ struct RenderInputs {
     const FontPrograms* programs = nullptr;
 };
 
-// Writes the whole document as a PDF. Returns false (with E-RENDER-* diagnostics) on failure.
-bool render_pdf(const RenderInputs& in, const std::filesystem::path& out, Diagnostics& diags);
-
 // Pages [first, first + count) of the document as a PDF of their own, in memory: the parts
 // finish::assemble_pdf joins into the book (and the build caches by content). MediaBox = trim
 // plus bleed; links name their target page ("p<N>", 1-based over the whole document), which the
@@ -38,6 +36,23 @@ bool render_pdf(const RenderInputs& in, const std::filesystem::path& out, Diagno
 // bytes depend only on those pages, the layout's palette and the fonts.
 bool render_pdf_part(const RenderInputs& in, std::size_t first, std::size_t count, std::string& pdf,
                      Diagnostics& diags);
+
+class Painter;
+// render_pdf_part for many parts: the fonts are opened once, so Cairo's glyph caches (keyed by
+// font face) serve every part instead of loading each glyph again for each part. The bytes of a
+// part are the same either way.
+class PartRenderer {
+public:
+    explicit PartRenderer(const RenderInputs& in);
+    ~PartRenderer();
+    PartRenderer(const PartRenderer&) = delete;
+    PartRenderer& operator=(const PartRenderer&) = delete;
+    bool render(std::size_t first, std::size_t count, std::string& pdf, Diagnostics& diags);
+
+private:
+    const RenderInputs& in_;
+    std::unique_ptr<Painter> painter_;
+};
 
 // Writes one page (0-based index) as a PNG at `dpi`, trim plus bleed.
 bool render_png(const RenderInputs& in, std::size_t page_index, double dpi,

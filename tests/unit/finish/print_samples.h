@@ -1,5 +1,5 @@
 // tests/finish: small PDFs drawn the way render/ draws (Cairo, palette RGB, JPEG pass-through,
-// a link), finished by finish_pdf, as input for the print pass and preflight tests.
+// a link), assembled by assemble_pdf, as input for the print pass and preflight tests.
 #pragma once
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -16,7 +16,7 @@
 
 #include "core/c_handle.h"
 #include "core/diagnostics.h"
-#include "finish/finish.h"
+#include "finish/assemble.h"
 #include "style/load.h"
 
 namespace shokuhon::test {
@@ -156,12 +156,18 @@ inline void draw_first_page(cairo_t* c, const SampleOptions& o, double w, double
     cairo_tag_end(c, CAIRO_TAG_LINK);
 }
 
-// Four A4 pages with 3 mm bleed, finished by finish_pdf (TrimBox, BleedBox, Info).
+inline cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// Four A4 pages with 3 mm bleed, drawn as one part and assembled as the build does
+// (finish/assemble.h: TrimBox, BleedBox, Info).
 inline void sample_pdf(const fs::path& out, const SampleOptions& o = {}) {
     const double mm = 72.0 / 25.4, w = 216 * mm, h = 303 * mm;
-    const fs::path raw = out.string() + ".raw.pdf";
+    std::vector<std::string> parts(1);
     {
-        CHandle<cairo_surface_t, cairo_surface_destroy> s{cairo_pdf_surface_create(raw.c_str(), w, h)};
+        CHandle<cairo_surface_t, cairo_surface_destroy> s{cairo_pdf_surface_create_for_stream(append_to_string, &parts[0], w, h)};
         CHandle<cairo_t, cairo_destroy> cr{cairo_create(s.get())};
         draw_first_page(cr.get(), o, w, h);
         cairo_show_page(cr.get());
@@ -172,12 +178,15 @@ inline void sample_pdf(const fs::path& out, const SampleOptions& o = {}) {
             cairo_show_page(cr.get());
         }
     }
-    finish::FinishOptions fo;
-    fo.title = "平塚食本 test";
-    fo.creation_date = "D:20270325000000+09'00'";
+    finish::AssembleOptions ao;
+    ao.labels = {"1", "2", "3", "4"};
+    ao.title = "平塚食本 test";
+    ao.creation_date = "D:20270325000000+09'00'";
     Diagnostics diags;
-    REQUIRE(finish::finish_pdf(raw, out, fo, diags));
-    fs::remove(raw);
+    std::string pdf;
+    REQUIRE(finish::assemble_pdf(parts, ao, pdf, diags));
+    std::ofstream f(out, std::ios::binary);
+    f.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
 }
 
 }  // namespace shokuhon::test

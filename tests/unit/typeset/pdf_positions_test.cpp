@@ -3,6 +3,7 @@
 // PDF a printer receives, not only in the composer's numbers.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <fstream>
 #include <regex>
 #include <string>
 #include <vector>
@@ -43,7 +44,9 @@ std::filesystem::path render_texts(const std::vector<std::string>& texts, const 
     }
     const auto pdf = dir.path() / "p.pdf";
     Diagnostics diags;
-    REQUIRE(render::render_pdf({doc, t.layout, t.fonts}, pdf, diags));
+    std::string bytes;
+    REQUIRE(render::render_pdf_part({doc, t.layout, t.fonts}, 0, doc.pages.size(), bytes, diags));
+    std::ofstream(pdf, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return pdf;
 }
 
