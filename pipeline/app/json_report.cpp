@@ -76,6 +76,8 @@ Object::Ptr summary_json(const SummaryInput& in, const BuildResult& r, const Dia
     o->set("warnings", diags.warning_count());
     o->set("notes", notes);
     o->set("seconds", r.seconds);
+    o->set("pdf_parts", r.parts);                    // parts of 8 pages (0: nothing rendered)
+    o->set("pdf_parts_rendered", r.parts_rendered);  // the rest came from the build cache
     o->set("sections", fill_json(r.fill));
     o->set("diagnostics", diagnostics_json(diags));
     return o;

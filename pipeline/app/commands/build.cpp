@@ -64,6 +64,10 @@ void print_summary_line(const CommandContext& ctx, bool render, const BuildResul
             << " entries placed), " << diags.error_count() << " errors, " << diags.warning_count()
             << " warnings, " << notes << " notes in " << secs << " s";
     if (render) ctx.out << " → " << opts.output.string();
+    if (render && r.parts > 0) {
+        ctx.out << " (" << r.parts_rendered << " of " << r.parts << " parts rendered, "
+                << r.parts - r.parts_rendered << " from the cache)";
+    }
     ctx.out << '\n';
 }
 

@@ -275,7 +275,7 @@ TEST_CASE("small kana and ー may start a line at strict but not at very strict"
           Lines{"あいうえおかきくけ", "コーヒー"});
 }
 
-TEST_CASE("very loose lets ！ start a line; stricter levels push it out", "[linebreak][kinsoku]") {
+TEST_CASE("very loose lets ！ start a line, stricter levels push it out", "[linebreak][kinsoku]") {
     const std::string text = "あいうえおかきくけこ！さし";
     CHECK(break_text(text, {.strictness = Strictness::kVeryLoose}) ==
           Lines{"あいうえおかきくけこ", "！さし"});

@@ -52,7 +52,7 @@ TEST_CASE("Western runs are classified as URL, e-mail, handle, phone or word", "
     CHECK(classify_token(U"2024-25") == TokenKind::kWord);
 }
 
-TEST_CASE("URLs break only after a slash or before a dot; handles and phones never",
+TEST_CASE("URLs break only after a slash or before a dot, handles and phones never",
           "[linebreak][tokens]") {
     using lb::detail::TokenKind;
     using lb::detail::token_break_after;

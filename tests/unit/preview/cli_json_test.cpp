@@ -49,7 +49,7 @@ TEST_CASE("check --json: the summary and the fill report of the mini book", "[js
     CHECK(diags->size() == o->getValue<std::size_t>("warnings") + o->getValue<std::size_t>("notes"));
 }
 
-TEST_CASE("check --json: an error with file, line, column, code and hints; exit 65", "[json]") {
+TEST_CASE("check --json: an error with file, line, column, code and hints, exit 65", "[json]") {
     test::TempDir tmp;
     fs::copy(fs::path(SHOKUHON_TEST_DATA) / "mini", tmp.path() / "mini", fs::copy_options::recursive);
     const fs::path shops = tmp.path() / "mini" / "shops" / "main.xml";
@@ -79,7 +79,7 @@ TEST_CASE("check --json: an error with file, line, column, code and hints; exit 
     CHECK(found);
 }
 
-TEST_CASE("build --json names the PDF written; without a terminal there is no progress line", "[json]") {
+TEST_CASE("build --json names the PDF written, without a terminal there is no progress line", "[json]") {
     test::TempDir tmp;
     const fs::path pdf = tmp.path() / "mini.pdf";
     int code = -1;
@@ -88,8 +88,13 @@ TEST_CASE("build --json names the PDF written; without a terminal there is no pr
     CHECK(o->getValue<std::string>("output") == pdf.string());
     CHECK(o->getValue<double>("seconds") > 0);
     CHECK(fs::exists(pdf));
+    // 16 pages: two parts, both rendered (a new output folder has no cache).
+    CHECK(o->getValue<int>("pdf_parts") == 2);
+    CHECK(o->getValue<int>("pdf_parts_rendered") == 2);
     const auto plain = test::run(command("build", fs::path(SHOKUHON_TEST_DATA) / "mini", "-o " + test::quote(pdf)));
     CHECK(plain.exit_code == 0);
     CHECK(plain.output.find('\r') == std::string::npos);
     CHECK(plain.output.find("built 16 pages (10 of 10 entries placed)") != std::string::npos);
+    // The same pages again: both parts from the cache.
+    CHECK(plain.output.find("(0 of 2 parts rendered, 2 from the cache)") != std::string::npos);
 }

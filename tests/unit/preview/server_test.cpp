@@ -97,7 +97,7 @@ TEST_CASE("preview: state and pages of the mini book", "[preview]") {
     CHECK(get(state, "/page/2.png?dpi=36").body == png.body);
 }
 
-TEST_CASE("preview: only what it renders; no path reaches the file system", "[preview]") {
+TEST_CASE("preview: only what it renders, no path reaches the file system", "[preview]") {
     PreviewState state;
     state.publish(build_mini());
     for (const char* uri : {"/etc/passwd", "/page/0.png", "/page/17.png", "/page/1a.png", "/page/-1.png",
@@ -210,7 +210,7 @@ TEST_CASE("preview: the server binds to 127.0.0.1, answers, and stops with a lon
     CHECK(open_poll.wait_for(5s) == std::future_status::ready);
 }
 
-TEST_CASE("preview: a saved file triggers one rebuild after a quiet moment; editors' temp files do not", "[preview]") {
+TEST_CASE("preview: a saved file triggers one rebuild after a quiet moment, editors' temp files do not", "[preview]") {
     test::TempDir tmp;
     fs::create_directories(tmp.path() / "shops");
     PreviewState state;

@@ -104,7 +104,7 @@ TEST_CASE("a 版面 larger than the page is an error", "[style]") {
     CHECK(all(diags).find("do not fit on the page") != std::string::npos);
 }
 
-TEST_CASE("a template's grid and named frames load; a misspelt name suggests the right one", "[style][grid]") {
+TEST_CASE("a template's grid and named frames load, a misspelt name suggests the right one", "[style][grid]") {
     Diagnostics diags;
     const auto set = style::load_layout_set(kLayouts, diags);
     INFO(all(diags));
