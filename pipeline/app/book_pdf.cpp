@@ -6,6 +6,7 @@
 // not deliver, this process renders itself, so a failed child costs time, never the build.
 #include "app/book_pdf.h"
 
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +17,8 @@
 #include <chrono>
 #include <atomic>
 #include <map>
+#include <new>
+#include <optional>
 #include <fstream>
 #include <set>
 #include <thread>
@@ -198,6 +201,26 @@ int process_count(int jobs, std::size_t todo) {
     return std::max(1, std::min(n, static_cast<int>(todo)));
 }
 
+// A counter in memory shared with the processes forked after it (an anonymous shared mapping).
+class SharedCounter {
+public:
+    SharedCounter() {
+        void* m = ::mmap(nullptr, sizeof(std::atomic<std::size_t>), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+        if (m != MAP_FAILED) value_ = new (m) std::atomic<std::size_t>(0);
+    }
+    ~SharedCounter() {
+        if (value_) ::munmap(value_, sizeof(std::atomic<std::size_t>));
+    }
+    SharedCounter(const SharedCounter&) = delete;
+    SharedCounter& operator=(const SharedCounter&) = delete;
+    bool ok() const { return value_ != nullptr; }
+    std::size_t next() { return value_ ? value_->fetch_add(1) : 0; }
+
+private:
+    static_assert(std::atomic<std::size_t>::is_always_lock_free, "shared between processes");
+    std::atomic<std::size_t>* value_ = nullptr;
+};
+
 double since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
@@ -247,31 +270,44 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
     render::RenderInputs in = whole;
     in.programs = &programs;
     const int procs = process_count(opts.jobs, todo.size());
-    stats.processes = procs;
-    // Part k of `todo` goes to process k mod procs; this process is number 0.
+    // The processes take the next part to render from a counter they share, so that none waits
+    // while another still has several: which process renders a part changes nothing in it.
+    SharedCounter counter;
+    const auto next_part = [&]() -> std::optional<std::size_t> {
+        const std::size_t k = counter.next();
+        if (k >= todo.size()) return std::nullopt;
+        return todo[k];
+    };
     std::vector<pid_t> children;
-    for (int w = 1; w < procs; ++w) {
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            render::PartRenderer renderer(in);
-            bool ok = true;
-            for (std::size_t k = static_cast<std::size_t>(w); k < todo.size(); k += static_cast<std::size_t>(procs)) {
-                Diagnostics child_diags;
-                std::string bytes;
-                Part& p = parts[todo[k]];
-                ok = renderer.render(p.first, p.count, bytes, child_diags) &&
-                     write_file(part_file(todo[k]), bytes) && ok;
+    if (procs > 1 && counter.ok()) {
+        for (int w = 1; w < procs; ++w) {
+            const pid_t pid = ::fork();
+            if (pid == 0) {
+                render::PartRenderer renderer(in);
+                bool ok = true;
+                while (const auto i = next_part()) {
+                    Diagnostics child_diags;
+                    std::string bytes;
+                    const Part& p = parts[*i];
+                    ok = renderer.render(p.first, p.count, bytes, child_diags) && write_file(part_file(*i), bytes) && ok;
+                }
+                ::_exit(ok ? 0 : 1);  // no destructors, no atexit: the parent owns all of that
             }
-            ::_exit(ok ? 0 : 1);  // no destructors, no atexit: the parent owns all of that
+            if (pid > 0) children.push_back(pid);
         }
-        if (pid > 0) children.push_back(pid);
     }
+    stats.processes = static_cast<int>(children.size()) + 1;
     render::PartRenderer renderer(in);
-    const std::size_t step = children.empty() ? 1 : static_cast<std::size_t>(procs);
-    for (std::size_t k = 0; k < todo.size(); k += step) {
-        Part& p = parts[todo[k]];
-        p.ready = renderer.render(p.first, p.count, p.bytes, diags);
-        if (!p.ready) break;
+    if (children.empty()) {
+        for (const std::size_t i : todo) {
+            Part& p = parts[i];
+            if (!(p.ready = renderer.render(p.first, p.count, p.bytes, diags))) break;
+        }
+    } else {
+        while (const auto i = next_part()) {
+            Part& p = parts[*i];
+            if (!(p.ready = renderer.render(p.first, p.count, p.bytes, diags))) break;
+        }
     }
     for (const pid_t pid : children) {
         int status = 0;
