@@ -2,6 +2,7 @@
 // they are (what composition placed is drawn unchanged) and subroutines are expanded into the
 // glyphs, so that a renderer subsetting it again (Cairo, once per PDF part) reads a small font
 // and writes only the outlines it draws: Noto CJK's shared subroutines are ~0.5 MB per face.
+// Layout tables and vertical metrics are left out: a renderer draws placed glyphs only.
 #pragma once
 #include <cstdint>
 #include <set>
