@@ -122,7 +122,7 @@ bool one_build(const Inputs& in, const fs::path& scratch, std::map<std::string, 
     bo.scratch = scratch;
     bo.jobs = 1;
     app::BookPdfStats stats;
-    std::vector<std::string> parts;
+    std::vector<finish::PreparedPart> parts;
     StageClock render_clock;
     const bool rendered = app::render_parts({doc, l.layout, l.fonts}, bo, parts, stats, l.diags);
     render_clock.stop(t, "render");

@@ -32,23 +32,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Feeds typed values into a SHA-256 with their lengths, so that no two inputs share bytes.
+// Collects typed values (lengths before strings, so that no two inputs share bytes) and hashes
+// them at once: one SHA-256 call per part, not one per glyph.
 class KeyHasher {
 public:
-    void add(std::int64_t v) { sha_.update(&v, sizeof v); }
+    void add(std::int64_t v) { buf_.append(reinterpret_cast<const char*>(&v), sizeof v); }
     void add(int v) { add(static_cast<std::int64_t>(v)); }
-    void add(double v) { sha_.update(&v, sizeof v); }
+    void add(double v) { buf_.append(reinterpret_cast<const char*>(&v), sizeof v); }
     void add(Length l) { add(l.sp); }
     void add(Point p) { add(p.x), add(p.y); }
     void add(const Rect& r) { add(r.x), add(r.y), add(r.w), add(r.h); }
     void add(std::string_view s) {
         add(static_cast<std::int64_t>(s.size()));
-        sha_.update(s);
+        buf_.append(s);
     }
-    std::string hex() { return sha_.hex(); }
+    std::string hex() const { return sha256_bytes(buf_); }
 
 private:
-    Sha256 sha_;
+    std::string buf_;
 };
 
 struct KeyInputs {
@@ -146,9 +147,26 @@ bool write_file(const fs::path& file, const std::string& bytes) {
 struct Part {
     std::size_t first = 0, count = 0;
     std::string key;
-    std::string bytes;
+    finish::PreparedPart prepared;
     bool ready = false, cached = false;
 };
+
+// A cached or handed-back part: read, then checked field by field (a cut or damaged file is
+// not trusted; the part is rendered again).
+bool read_part(const fs::path& file, finish::PreparedPart& out) {
+    std::string bytes;
+    if (!read_file(file, bytes)) return false;
+    auto parsed = finish::PreparedPart::parse(std::move(bytes));
+    if (!parsed) return false;
+    out = std::move(*parsed);
+    return true;
+}
+
+// Renders a part and prepares it for joining (finish/assemble.h).
+bool render_part(render::PartRenderer& renderer, Length bleed, Part& p, Diagnostics& diags) {
+    std::string pdf;
+    return renderer.render(p.first, p.count, pdf, diags) && finish::prepare_part(pdf, bleed, p.prepared, diags);
+}
 
 // Each font role's glyphs on pages [first, first + count) of each range (no text: the subsets
 // have an empty cmap).
@@ -227,7 +245,7 @@ double since(std::chrono::steady_clock::time_point t) {
 
 }  // namespace
 
-bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts, std::vector<std::string>& out,
+bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts, std::vector<finish::PreparedPart>& out,
                   BookPdfStats& stats, Diagnostics& diags) {
     const auto t0 = std::chrono::steady_clock::now();
     // The key leaves out the subsets the parts are drawn with: which glyphs a subset holds
@@ -235,7 +253,7 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
     // outline in a subset is self-contained (no shared subroutines), the cmap is empty (the text
     // comes from the clusters) and Cairo embeds only the part's own glyphs, so a part's bytes are
     // a function of its glyphs and the font files (named in `context`).
-    const std::string context = opts.context + "fonts subset by HarfBuzz " + hb_version_string() + "\n";
+    const std::string context = opts.context + "fonts subset by HarfBuzz " + hb_version_string() + "\nprepared part 1\n";
     const std::size_t pages = whole.doc.pages.size();
     std::vector<Part> parts;
     for (std::size_t first = 0; first < pages; first += kPartPages) {
@@ -250,13 +268,13 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
         const KeyInputs k{whole, context, opts.hashes};
         for (auto& p : parts) {
             p.key = part_key(k, p.first, p.count);
-            p.ready = p.cached = read_file(opts.cache_dir / (p.key + ".pdf"), p.bytes);
+            p.ready = p.cached = read_part(opts.cache_dir / (p.key + ".part"), p.prepared);
         }
     }
     // Where a part rendered by a child lands: the cache, else the scratch folder.
     const auto part_file = [&](std::size_t i) {
-        return cache ? opts.cache_dir / (parts[i].key + ".pdf")
-                     : opts.scratch / (".part-" + std::to_string(::getpid()) + "-" + std::to_string(i) + ".pdf");
+        return cache ? opts.cache_dir / (parts[i].key + ".part")
+                     : opts.scratch / (".part-" + std::to_string(::getpid()) + "-" + std::to_string(i) + ".part");
     };
     std::vector<std::size_t> todo;
     PageRanges ranges;
@@ -287,9 +305,8 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
                 bool ok = true;
                 while (const auto i = next_part()) {
                     Diagnostics child_diags;
-                    std::string bytes;
-                    const Part& p = parts[*i];
-                    ok = renderer.render(p.first, p.count, bytes, child_diags) && write_file(part_file(*i), bytes) && ok;
+                    Part& p = parts[*i];
+                    ok = render_part(renderer, in.doc.bleed, p, child_diags) && write_file(part_file(*i), p.prepared.serialize()) && ok;
                 }
                 ::_exit(ok ? 0 : 1);  // no destructors, no atexit: the parent owns all of that
             }
@@ -301,12 +318,12 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
     if (children.empty()) {
         for (const std::size_t i : todo) {
             Part& p = parts[i];
-            if (!(p.ready = renderer.render(p.first, p.count, p.bytes, diags))) break;
+            if (!(p.ready = render_part(renderer, in.doc.bleed, p, diags))) break;
         }
     } else {
         while (const auto i = next_part()) {
             Part& p = parts[*i];
-            if (!(p.ready = renderer.render(p.first, p.count, p.bytes, diags))) break;
+            if (!(p.ready = render_part(renderer, in.doc.bleed, p, diags))) break;
         }
     }
     for (const pid_t pid : children) {
@@ -317,21 +334,21 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
     bool ok = !diags.has_errors();
     for (const std::size_t i : todo) {
         Part& p = parts[i];
-        if (ok && !p.ready) p.ready = read_file(part_file(i), p.bytes);
+        if (ok && !p.ready) p.ready = read_part(part_file(i), p.prepared);
         if (!cache) fs::remove(part_file(i), ec);
         // Whatever no child delivered is rendered here, with its diagnostics.
-        if (ok && !p.ready) p.ready = renderer.render(p.first, p.count, p.bytes, diags);
+        if (ok && !p.ready) p.ready = render_part(renderer, in.doc.bleed, p, diags);
         ok = ok && p.ready;
-        if (ok && cache && !fs::exists(part_file(i))) write_file(part_file(i), p.bytes);
+        if (ok && cache && !fs::exists(part_file(i))) write_file(part_file(i), p.prepared.serialize());
     }
     if (!ok) return false;
     stats.rendered = static_cast<int>(todo.size());
     stats.from_cache = stats.parts - stats.rendered;
     out.clear();
-    for (auto& p : parts) out.push_back(std::move(p.bytes));
+    for (auto& p : parts) out.push_back(std::move(p.prepared));
     if (cache) {  // only this build's parts stay
         std::set<std::string> keep;
-        for (const auto& p : parts) keep.insert(p.key + ".pdf");
+        for (const auto& p : parts) keep.insert(p.key + ".part");
         for (const auto& e : fs::directory_iterator(opts.cache_dir, ec)) {
             if (!keep.contains(e.path().filename().string())) fs::remove(e.path(), ec);
         }
@@ -342,22 +359,12 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
 
 bool write_book_pdf(const render::RenderInputs& in, const finish::AssembleOptions& assemble,
                     const BookPdfOptions& opts, std::string& pdf, BookPdfStats& stats, Diagnostics& diags) {
-    std::vector<std::string> parts;
+    std::vector<finish::PreparedPart> parts;
     if (!render_parts(in, opts, parts, stats, diags)) return false;
     const auto t = std::chrono::steady_clock::now();
-    Diagnostics assemble_diags;
-    if (finish::assemble_pdf(parts, assemble, pdf, assemble_diags)) {
-        stats.assemble_s = since(t);
-        return true;
-    }
-    if (stats.from_cache == 0 || opts.cache_dir.empty()) {
-        for (const auto& d : assemble_diags.all()) diags.add(d);
-        return false;
-    }
-    // A cached part that cannot be read (a disk error, a cut write): render everything again.
-    std::error_code ec;
-    fs::remove_all(opts.cache_dir, ec);
-    return write_book_pdf(in, assemble, opts, pdf, stats, diags);
+    const bool ok = finish::assemble_pdf(parts, assemble, pdf, diags);
+    stats.assemble_s = since(t);
+    return ok;
 }
 
 }  // namespace shokuhon::app

@@ -34,13 +34,13 @@ struct BookPdfStats {
     double subset_s = 0, render_s = 0, assemble_s = 0;  // wall time of each step
 };
 
-// The first two steps: the parts, in page order (from the cache or rendered, with the fonts
-// subset to the glyphs of the parts that are rendered). False with E-RENDER-* diagnostics.
-bool render_parts(const render::RenderInputs& in, const BookPdfOptions& opts, std::vector<std::string>& parts,
+// The first two steps: the parts, in page order and prepared for joining (from the cache, or
+// rendered with the fonts subset to the glyphs of the parts that are rendered, then prepared
+// where they were rendered). False with E-RENDER-* / E-FINISH-* diagnostics.
+bool render_parts(const render::RenderInputs& in, const BookPdfOptions& opts, std::vector<finish::PreparedPart>& parts,
                   BookPdfStats& stats, Diagnostics& diags);
 
-// All of it: render_parts, then finish::assemble_pdf (when a cached part turns out unreadable,
-// the cache is dropped and every part rendered again). Writes the book's bytes into `pdf`. Returns false with E-RENDER-* / E-FINISH-* diagnostics.
+// All of it: render_parts, then finish::assemble_pdf. Writes the book's bytes into `pdf`. Returns false with E-RENDER-* / E-FINISH-* diagnostics.
 // Only parts of this build stay in `cache_dir` afterwards (the folder never grows without bound).
 bool write_book_pdf(const render::RenderInputs& in, const finish::AssembleOptions& assemble,
                     const BookPdfOptions& opts, std::string& pdf, BookPdfStats& stats, Diagnostics& diags);

@@ -1,9 +1,10 @@
 // finish/: the book from its rendered parts (see assemble.h).
 //
-// qpdf reads each part lazily from memory (the page tree and the dictionaries it reaches); the
-// writer walks from each page through everything the page refers to, gives every object it meets
-// a new number (in the order met: the same parts give the same file) and copies streams raw.
-// The parts' catalogs, Info and structure trees are not reached, so not copied.
+// prepare_part: qpdf reads the part lazily from memory (the page tree and the dictionaries it
+// reaches); the copier walks from each page through everything the page refers to, gives every
+// object it meets a local number (in the order met: the same part gives the same bytes) and copies
+// streams raw. The part's catalog, Info and structure tree are not reached, so not copied.
+// assemble_pdf: each part's local numbers become the book's by adding the objects before it.
 #include "finish/assemble.h"
 
 #include <qpdf/Buffer.hh>
@@ -11,6 +12,7 @@
 #include <qpdf/QPDFObjectHandle.hh>
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <optional>
 #include <thread>
@@ -51,6 +53,12 @@ public:
         offsets_.push_back(0);
         return static_cast<int>(offsets_.size() - 1);
     }
+    // Numbers for `n` objects in a row; the first.
+    int reserve_block(std::uint32_t n) {
+        const int first = static_cast<int>(offsets_.size());
+        offsets_.resize(offsets_.size() + n, 0);
+        return first;
+    }
     void object(int n, const std::string& body) {
         begin(n);
         out_ += body;
@@ -64,6 +72,9 @@ public:
 
     // The cross-reference table, the trailer and the /ID.
     void finish(int root, int info) {
+        for (std::size_t i = 1; i < offsets_.size(); ++i) {
+            if (offsets_[i] == 0) throw std::runtime_error("object " + std::to_string(i) + " was never written");
+        }
         const std::size_t xref_at = out_.size();
         out_ += "xref\n0 " + std::to_string(offsets_.size()) + "\n0000000000 65535 f \n";
         char entry[24];
@@ -103,19 +114,22 @@ private:
     std::vector<std::size_t> offsets_;
 };
 
-// One part's objects, renumbered into the writer.
+using Fixup = PreparedPart::Fixup;
+
+// One part's objects, numbered locally into a PreparedPart.
 class PartCopier {
 public:
     // `bytes` and `xref`: the part as read (streams are copied straight from it where the xref
     // table locates them; elsewhere qpdf reads them).
-    PartCopier(Writer& w, std::string_view bytes, std::optional<ClassicXref> xref) : w_(w), bytes_(bytes), xref_(xref) {}
+    PartCopier(PreparedPart& out, std::string_view bytes, std::optional<ClassicXref> xref)
+        : p_(out), bytes_(bytes), xref_(xref) {}
 
-    // Gives the part's page a number of the book's before anything is copied, so that
-    // references to it (annotations' /P) land on the book's page.
-    int number_page(const QPDFObjectHandle& page) { return number(page); }
+    // Gives the part's page a number before anything is copied, so that references to it
+    // (annotations' /P) land on the page.
+    std::uint32_t number_page(const QPDFObjectHandle& page) { return number(page); }
 
-    void copy_page(QPDFObjectHandle page, int parent, double bleed_pt) {
-        const int n = number(page);
+    void copy_page(QPDFObjectHandle page, double bleed_pt) {
+        const std::uint32_t n = number(page);
         QPDFObjectHandle media_obj = page.getKey("/MediaBox");
         if (!media_obj.isRectangle()) throw std::runtime_error("a page has no /MediaBox");
         const Rect m = media_obj.getArrayAsRectangle();
@@ -123,68 +137,72 @@ public:
                          std::max(m.lly, m.ury));
         const Rect trim(media.llx + bleed_pt, media.lly + bleed_pt, media.urx - bleed_pt, media.ury - bleed_pt);
         if (trim.urx <= trim.llx || trim.ury <= trim.lly) throw std::runtime_error("bleed is larger than half the MediaBox");
-        std::string body = "<< /Type /Page /Parent " + ref(parent);
+        begin(n);
+        p_.text += "<< /Type /Page /Parent ";
+        fixup(Fixup::kParent, 0);
         for (const auto& key : page.getKeys()) {
             if (key == "/Type" || key == "/Parent" || key == "/TrimBox" || key == "/BleedBox" || dropped_key(key)) continue;
-            body += " " + QPDFObjectHandle::newName(key).unparse() + " ";
-            value(page.getKey(key), body);
+            p_.text += " " + QPDFObjectHandle::newName(key).unparse() + " ";
+            value(page.getKey(key));
         }
-        body += " /BleedBox " + box(media) + " /TrimBox " + box(trim) + " >>";
-        w_.object(n, body);
-        media_height_ = media.ury;
+        p_.text += " /BleedBox " + box(media) + " /TrimBox " + box(trim) + " >>\nendobj\n";
+        p_.pages.push_back(n);
+        p_.heights.push_back(media.ury);
         drain();
     }
-    double media_height() const { return media_height_; }
 
 private:
-    int number(const QPDFObjectHandle& h) {
+    std::uint32_t number(const QPDFObjectHandle& h) {
         const auto [it, fresh] = numbers_.try_emplace(h.getObjGen(), 0);
         if (fresh) {
-            it->second = w_.reserve();
+            it->second = ++p_.objects;
             pending_.push_back(h);
         }
         return it->second;
     }
 
-    void value(QPDFObjectHandle h, std::string& s) {
+    void fixup(Fixup::Kind kind, std::uint32_t local) { p_.fixups.push_back({kind, local, p_.text.size()}); }
+    void begin(std::uint32_t n) { fixup(Fixup::kObject, n); }
+
+    void value(QPDFObjectHandle h) {
         if (h.isIndirect()) {
             if (h.isNull()) {  // a reference to an object the part does not have
-                s += "null";
+                p_.text += "null";
                 return;
             }
-            s += ref(number(h));
+            fixup(Fixup::kRef, number(h));
             return;
         }
-        direct(h, s);
+        direct(h);
     }
 
     // The object itself, whether it is held directly or through a reference.
-    void direct(QPDFObjectHandle h, std::string& s) {
+    void direct(QPDFObjectHandle h) {
         if (h.isArray()) {
-            s += "[";
+            p_.text += "[";
             const int n = h.getArrayNItems();
             for (int i = 0; i < n; ++i) {
-                if (i) s += " ";
-                value(h.getArrayItem(i), s);
+                if (i) p_.text += " ";
+                value(h.getArrayItem(i));
             }
-            s += "]";
+            p_.text += "]";
             return;
         }
         if (h.isDictionary()) {
-            dictionary(h, s, false);
+            dictionary(h, false);
             return;
         }
-        s += h.unparseResolved();
+        p_.text += h.unparseResolved();
     }
 
-    void dictionary(QPDFObjectHandle h, std::string& s, bool stream) {
-        s += "<<";
+    void dictionary(QPDFObjectHandle h, bool stream) {
+        p_.text += "<<";
         for (const auto& key : h.getKeys()) {
             if (dropped_key(key) || (stream && key == "/Length")) continue;
-            s += " " + QPDFObjectHandle::newName(key).unparse() + " ";
-            value(h.getKey(key), s);
+            p_.text += " " + QPDFObjectHandle::newName(key).unparse() + " ";
+            value(h.getKey(key));
         }
-        if (!stream) s += " >>";  // a stream's dictionary ends after its /Length
+        if (!stream) p_.text += " >>";  // a stream's dictionary ends after its /Length
     }
 
     // Copies every object met so far and not yet written (pages come through copy_page).
@@ -192,28 +210,25 @@ private:
         while (!pending_.empty()) {
             QPDFObjectHandle h = pending_.front();
             pending_.pop_front();
-            const int n = numbers_.at(h.getObjGen());
+            const std::uint32_t n = numbers_.at(h.getObjGen());
             if (h.isPageObject()) continue;  // written by copy_page, in page order
             if (h.isStream()) {
-                std::string dict;
-                dictionary(h.getDict(), dict, true);
                 std::optional<std::string_view> raw = located(h);
                 std::shared_ptr<Buffer> buffer;
                 if (!raw) {
                     buffer = h.getRawStreamData();
                     raw = std::string_view(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
                 }
-                dict += " /Length " + std::to_string(raw->size()) + " >>\nstream\n";
-                w_.begin(n);
-                std::string& out = w_.bytes();
-                out += dict;
-                out += *raw;
-                out += "\nendstream\nendobj\n";
+                begin(n);
+                dictionary(h.getDict(), true);
+                p_.text += " /Length " + std::to_string(raw->size()) + " >>\nstream\n";
+                p_.text += *raw;
+                p_.text += "\nendstream\nendobj\n";
                 continue;
             }
-            std::string body;
-            direct(h, body);
-            w_.object(n, body);
+            begin(n);
+            direct(h);
+            p_.text += "\nendobj\n";
         }
     }
 
@@ -228,13 +243,25 @@ private:
         return stream_data_at(bytes_, *offset, static_cast<std::size_t>(length.getIntValue()));
     }
 
-    Writer& w_;
+    PreparedPart& p_;
     std::string_view bytes_;
     std::optional<ClassicXref> xref_;
-    std::map<QPDFObjGen, int> numbers_;
+    std::map<QPDFObjGen, std::uint32_t> numbers_;
     std::deque<QPDFObjectHandle> pending_;
-    double media_height_ = 0;
 };
+
+// Little-endian fixed-width fields for the serialised form.
+void put(std::string& s, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) s += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+bool get(std::string_view s, std::size_t& at, std::uint64_t& v) {
+    if (at > s.size() || s.size() - at < 8) return false;
+    v = 0;
+    for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[at + static_cast<std::size_t>(i)])) << (8 * i);
+    at += 8;
+    return true;
+}
+constexpr std::string_view kMagic = "shokuhon prepared part 1\n";
 
 // "表1" → ("表", 1); "3" → ("", 3); "奥付" → ("奥付", none).
 struct Label {
@@ -271,33 +298,122 @@ std::string page_labels(const std::vector<std::string>& labels) {
 
 }  // namespace
 
-bool assemble_pdf(std::vector<std::string>& parts, const AssembleOptions& opts, std::string& out,
+std::string PreparedPart::serialize() const {
+    std::string s = text;
+    const std::size_t meta_at = s.size();
+    put(s, objects);
+    put(s, pages.size());
+    for (const auto p : pages) put(s, p);
+    for (const double h : heights) {
+        std::uint64_t bits = 0;
+        static_assert(sizeof bits == sizeof h);
+        std::memcpy(&bits, &h, sizeof bits);
+        put(s, bits);
+    }
+    put(s, fixups.size());
+    for (const auto& f : fixups) put(s, static_cast<std::uint64_t>(f.kind) | (static_cast<std::uint64_t>(f.local) << 8)), put(s, f.at);
+    put(s, meta_at);
+    s += kMagic;
+    return s;
+}
+
+std::optional<PreparedPart> PreparedPart::parse(std::string&& bytes) {
+    const std::string_view all(bytes);
+    if (all.size() < kMagic.size() + 8 || !all.ends_with(kMagic)) return std::nullopt;
+    std::size_t tail = all.size() - kMagic.size() - 8;
+    std::uint64_t text_size = 0;
+    if (!get(all, tail, text_size) || text_size > all.size() - kMagic.size() - 8) return std::nullopt;
+    const std::string_view meta = all.substr(0, all.size() - kMagic.size() - 8);
+    std::size_t at = static_cast<std::size_t>(text_size);
+    PreparedPart p;
+    std::uint64_t v = 0, n = 0;
+    if (!get(meta, at, v) || v > 0xFFFFFFFFu) return std::nullopt;
+    p.objects = static_cast<std::uint32_t>(v);
+    if (!get(meta, at, n) || n > p.objects) return std::nullopt;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        if (!get(meta, at, v) || v == 0 || v > p.objects) return std::nullopt;
+        p.pages.push_back(static_cast<std::uint32_t>(v));
+    }
+    for (std::uint64_t i = 0; i < n; ++i) {
+        if (!get(meta, at, v)) return std::nullopt;
+        double h = 0;
+        std::memcpy(&h, &v, sizeof h);
+        if (!(h > 0 && h < 1e6)) return std::nullopt;
+        p.heights.push_back(h);
+    }
+    if (!get(meta, at, n) || n > meta.size()) return std::nullopt;
+    std::uint64_t last = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        std::uint64_t kl = 0, where = 0;
+        if (!get(meta, at, kl) || !get(meta, at, where) || where < last || where > text_size) return std::nullopt;
+        const auto kind = kl & 0xFF;
+        const auto local = kl >> 8;
+        if (kind > Fixup::kParent || local > p.objects || (kind != Fixup::kParent && local == 0)) return std::nullopt;
+        p.fixups.push_back({static_cast<Fixup::Kind>(kind), static_cast<std::uint32_t>(local), where});
+        last = where;
+    }
+    if (at != meta.size()) return std::nullopt;
+    // Every object is written exactly once.
+    std::vector<bool> seen(p.objects + 1, false);
+    for (const auto& f : p.fixups) {
+        if (f.kind != Fixup::kObject) continue;
+        if (seen[f.local]) return std::nullopt;
+        seen[f.local] = true;
+    }
+    for (std::uint32_t i = 1; i <= p.objects; ++i) {
+        if (!seen[i]) return std::nullopt;
+    }
+    bytes.resize(static_cast<std::size_t>(text_size));
+    p.text = std::move(bytes);
+    return p;
+}
+
+bool prepare_part(std::string& bytes, Length bleed, PreparedPart& out, Diagnostics& diags) {
+    try {
+        out = PreparedPart{};
+        const auto xref = find_classic_xref(bytes);
+        if (xref) free_unwritten_objects(bytes, *xref);
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        pdf.processMemoryFile("part", bytes.data(), bytes.size());
+        out.text.reserve(bytes.size() + 4096);
+        PartCopier copier(out, bytes, xref);
+        const auto& pages = pdf.getAllPages();
+        for (const auto& p : pages) copier.number_page(p);
+        for (const auto& p : pages) copier.copy_page(p, bleed.pt());
+        if (out.pages.empty()) throw std::runtime_error("the part has no pages");
+        return true;
+    } catch (const std::exception& e) {
+        diags.error("E-FINISH-002", {"", 0, 0}, std::string("cannot read a rendered part: ") + e.what());
+        return false;
+    }
+}
+
+bool assemble_pdf(const std::vector<PreparedPart>& parts, const AssembleOptions& opts, std::string& out,
                   Diagnostics& diags) {
     try {
         Writer w;
         std::size_t total = 0;
-        for (const auto& p : parts) total += p.size();
-        w.bytes().reserve(total + total / 16 + 65536);
+        for (const auto& p : parts) total += p.text.size();
+        w.bytes().reserve(total + total / 64 + 65536);
         const int catalog = w.reserve(), pages_root = w.reserve(), info = w.reserve();
         std::vector<int> page_numbers;
         std::vector<double> heights;
-        for (std::size_t i = 0; i < parts.size(); ++i) {
-            std::string& bytes = parts[i];
-            const auto xref = find_classic_xref(bytes);
-            if (xref) free_unwritten_objects(bytes, *xref);
-            QPDF pdf;
-            pdf.setSuppressWarnings(true);
-            const std::string name = "part " + std::to_string(i + 1);
-            pdf.processMemoryFile(name.c_str(), bytes.data(), bytes.size());
-            PartCopier copier(w, bytes, xref);
-            const auto& pages = pdf.getAllPages();
-            std::vector<int> numbers;
-            for (const auto& p : pages) numbers.push_back(copier.number_page(p));
-            for (const auto& p : pages) {
-                copier.copy_page(p, pages_root, opts.bleed.pt());
-                heights.push_back(copier.media_height());
+        const std::string parent = ref(pages_root);
+        for (const auto& p : parts) {
+            const int base = w.reserve_block(p.objects) - 1;  // local n is the book's base + n
+            std::string& o = w.bytes();
+            std::size_t from = 0;
+            for (const auto& f : p.fixups) {
+                o.append(p.text, from, f.at - from);
+                from = f.at;
+                if (f.kind == Fixup::kObject) w.begin(base + static_cast<int>(f.local));
+                else if (f.kind == Fixup::kRef) o += ref(base + static_cast<int>(f.local));
+                else o += parent;
             }
-            page_numbers.insert(page_numbers.end(), numbers.begin(), numbers.end());
+            o.append(p.text, from);
+            for (const auto n : p.pages) page_numbers.push_back(base + static_cast<int>(n));
+            heights.insert(heights.end(), p.heights.begin(), p.heights.end());
         }
         if (page_numbers.size() != opts.labels.size()) {
             throw std::runtime_error("the parts have " + std::to_string(page_numbers.size()) + " pages, the book " +
@@ -367,6 +483,15 @@ bool assemble_pdf(std::vector<std::string>& parts, const AssembleOptions& opts, 
         diags.error("E-FINISH-002", {"", 0, 0}, std::string("cannot assemble the PDF: ") + e.what());
         return false;
     }
+}
+
+bool assemble_pdf(std::vector<std::string>& parts, const AssembleOptions& opts, std::string& out,
+                  Diagnostics& diags) {
+    std::vector<PreparedPart> prepared(parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (!prepare_part(parts[i], opts.bleed, prepared[i], diags)) return false;
+    }
+    return assemble_pdf(prepared, opts, out, diags);
 }
 
 }  // namespace shokuhon::finish

@@ -5,16 +5,44 @@
 // first 16 bytes of the SHA-256 of the SHA-256s of the two halves of everything before the
 // trailer).
 //
-// The parts' streams (page contents, font subsets, photos) are copied byte for byte; only the
-// dictionaries are rewritten, with new object numbers. Each part keeps its own font subsets.
+// Two steps. prepare_part reads a part with qpdf and writes out its pages and everything they
+// reach (streams byte for byte, dictionaries rewritten) with object numbers left blank, so a part
+// is parsed once, where it is rendered, and can be kept in the build cache in that form;
+// assemble_pdf then only fills in the numbers and adds the book's own objects. Each part keeps
+// its own font subsets.
 #pragma once
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.h"
 #include "core/units.h"
 
 namespace shokuhon::finish {
+
+// A part's objects, serialised with their numbers to be filled in (local numbers 1..objects).
+struct PreparedPart {
+    struct Fixup {
+        enum Kind : std::uint8_t { kObject, kRef, kParent } kind;  // "N 0 obj\n", "N 0 R", the page tree's "N 0 R"
+        std::uint32_t local;  // the object's local number (kObject, kRef)
+        std::uint64_t at;     // where in `text` it goes
+    };
+    std::uint32_t objects = 0;
+    std::vector<std::uint32_t> pages;  // local numbers of its pages, in order
+    std::vector<double> heights;       // each page's MediaBox height (for destinations)
+    std::vector<Fixup> fixups;         // in order of `at`
+    std::string text;
+
+    // The text, then the numbers and a fixed-size tail: parse() keeps the text where it was read.
+    std::string serialize() const;
+    // nullopt unless `bytes` are exactly what serialize() writes, consistent in every number.
+    static std::optional<PreparedPart> parse(std::string&& bytes);
+};
+
+// Reads a part (a complete PDF; repaired in place when Cairo's xref table needs it). Returns
+// false with E-FINISH-002 when it cannot be read.
+bool prepare_part(std::string& pdf, Length bleed, PreparedPart& out, Diagnostics& diags);
 
 struct AssembleOptions {
     Length bleed = Length::from_mm(3);  // MediaBox inset to TrimBox on every side
@@ -28,9 +56,12 @@ struct AssembleOptions {
     std::string creation_date;          // PDF date "D:20270325000000+09'00'", "" = none
 };
 
-// `parts` in page order (each a complete PDF; repaired in place when Cairo's xref table needs
-// it). Writes the book's bytes to `out`. Returns false with E-FINISH-002 when a part cannot be
-// read or the parts' pages do not match `opts.labels`.
+// `parts` in page order. Writes the book's bytes to `out`. Returns false with E-FINISH-002 when
+// the parts' pages do not match `opts.labels`.
+bool assemble_pdf(const std::vector<PreparedPart>& parts, const AssembleOptions& opts, std::string& out,
+                  Diagnostics& diags);
+
+// Both steps, for parts as Cairo wrote them (repaired in place).
 bool assemble_pdf(std::vector<std::string>& parts, const AssembleOptions& opts, std::string& out,
                   Diagnostics& diags);
 

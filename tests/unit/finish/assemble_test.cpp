@@ -209,3 +209,36 @@ TEST_CASE("assemble_pdf refuses parts that do not make the book", "[finish][asse
         CHECK(diags.has_errors());
     }
 }
+
+TEST_CASE("a prepared part survives the build cache's file form, and a damaged one is refused", "[finish][assemble]") {
+    Diagnostics diags;
+    std::vector<std::string> raw{make_part({"Cover", "Page two"}, 3), make_part({"Page three"}, 1)};
+    std::vector<std::string> copy = raw;
+    const std::string direct = assemble(copy, options(), diags);
+    REQUIRE_FALSE(direct.empty());
+
+    std::vector<finish::PreparedPart> prepared(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) REQUIRE(finish::prepare_part(raw[i], options().bleed, prepared[i], diags));
+    CHECK(prepared[0].pages.size() == 2);
+    CHECK(prepared[1].pages.size() == 1);
+    std::vector<finish::PreparedPart> reread;
+    for (const auto& p : prepared) {
+        auto back = finish::PreparedPart::parse(p.serialize());
+        REQUIRE(back);
+        CHECK(back->text == p.text);
+        CHECK(back->objects == p.objects);
+        reread.push_back(std::move(*back));
+    }
+    std::string joined;
+    REQUIRE(finish::assemble_pdf(reread, options(), joined, diags));
+    CHECK(joined == direct);  // the same book whether the parts were just rendered or read back
+
+    const std::string form = prepared[0].serialize();
+    CHECK_FALSE(finish::PreparedPart::parse(form.substr(0, form.size() / 2)));  // cut short
+    CHECK_FALSE(finish::PreparedPart::parse(form.substr(0, form.size() - 1)));  // its end lost
+    CHECK_FALSE(finish::PreparedPart::parse(std::string("not a part")));
+    // A damaged number in the table after the text: an object count that no longer matches.
+    std::string damaged = form;
+    damaged[prepared[0].text.size()] = static_cast<char>(damaged[prepared[0].text.size()] + 1);
+    CHECK_FALSE(finish::PreparedPart::parse(std::move(damaged)));
+}
