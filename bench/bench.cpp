@@ -75,9 +75,13 @@ int planned_pages(const fs::path& content) {
 
 void sample_builds(const Context& cx, int pages, Results& r) {
     std::vector<fs::path> pdfs;
-    r.builds.push_back(clean_builds(cx, "screen-clean", "clean build, screen PDF", pages, {}, "book.pdf", cx.runs, &pdfs));
+    r.builds.push_back(clean_builds(cx, "screen-clean", "clean build, screen PDF (new output folder)", pages, {}, "book.pdf", cx.runs, &pdfs));
     r.identical_output = pdfs.size() < 2 ? "not checked (fewer than 2 runs)"
-                         : same_bytes(pdfs.front(), pdfs.back()) ? "yes" : "no";
+                         : same_bytes(pdfs.front(), pdfs.back()) && same_pdf_with_jobs(cx, "1", pdfs.front()) &&
+                                   same_pdf_with_jobs(cx, "3", pdfs.front())
+                             ? "yes"
+                             : "no";
+    r.builds.push_back(cold_builds(cx, "screen-cold", "first build on the machine (empty per-user cache too)", pages));
     r.builds.push_back(repeat_builds(cx, "screen-repeat", "same build again (PDF, hash cache present)", pages, {}));
     if (has_print_build(cx)) {
         r.builds.push_back(clean_builds(cx, "print-clean", "clean build, print PDF/X-4 (--print)", pages, {"--print"},

@@ -58,6 +58,37 @@ Summary clean_builds(const Context& cx, const std::string& id, const std::string
     return finish_summary(id, what, pages, timed, warm, log);
 }
 
+Summary cold_builds(const Context& cx, const std::string& id, const std::string& what, int pages) {
+    const fs::path log = cx.scratch / (id + ".log");
+    std::vector<ChildRun> timed;
+    ChildRun warm;
+    for (int i = -1; i < cx.runs; ++i) {
+        say(cx, id, i, cx.runs);
+        const fs::path dir = cx.scratch / (id + "-" + std::to_string(i + 1));
+        std::vector<std::string> argv{"/usr/bin/env", "XDG_CACHE_HOME=" + (dir / "user-cache").string()};
+        const auto build = build_argv(cx, {}, dir / "book.pdf");
+        argv.insert(argv.end(), build.begin(), build.end());
+        const ChildRun r = run_child(argv, log);
+        if (i < 0) warm = r;
+        else timed.push_back(r);
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    return finish_summary(id, what, pages, timed, warm, log);
+}
+
+bool same_pdf_with_jobs(const Context& cx, const std::string& jobs, const fs::path& reference) {
+    const fs::path out = cx.scratch / ("jobs-" + jobs) / "book.pdf";
+    const ChildRun r = run_child(build_argv(cx, {"--jobs", jobs}, out), cx.scratch / "jobs.log");
+    std::ifstream a(out, std::ios::binary), b(reference, std::ios::binary);
+    std::ostringstream x, y;
+    x << a.rdbuf();
+    y << b.rdbuf();
+    std::error_code ec;
+    fs::remove_all(out.parent_path(), ec);
+    return r.exit_code == 0 && !x.str().empty() && x.str() == y.str();
+}
+
 Summary repeat_builds(const Context& cx, const std::string& id, const std::string& what, int pages,
                       const std::vector<std::string>& args) {
     const fs::path log = cx.scratch / (id + ".log");

@@ -20,6 +20,13 @@ struct Context {
 // `shokuhon build` into a fresh, empty folder each run (no previous PDF, no hash cache, no
 // build log), after one untimed run that warms the operating system's file cache.
 // `args` follow "build"; the output is "-o <folder>/<file>". `outputs` gets each run's PDF.
+// A first build on a machine: a new output folder and an empty per-user cache (fonts hashed,
+// photos checked), XDG_CACHE_HOME pointing at a new folder for each run.
+Summary cold_builds(const Context& cx, const std::string& id, const std::string& what, int pages);
+
+// Builds the sample book with --jobs `jobs` and compares it with `reference`, byte for byte.
+bool same_pdf_with_jobs(const Context& cx, const std::string& jobs, const std::filesystem::path& reference);
+
 Summary clean_builds(const Context& cx, const std::string& id, const std::string& what, int pages,
                      const std::vector<std::string>& args, const std::string& file, int runs,
                      std::vector<std::filesystem::path>* outputs = nullptr);
