@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "compose/paginate.h"
@@ -122,16 +124,34 @@ bool one_build(const Inputs& in, const fs::path& scratch, std::map<std::string, 
     bo.scratch = scratch;
     bo.jobs = 1;
     app::BookPdfStats stats;
-    std::vector<finish::PreparedPart> parts;
+    std::vector<fs::path> parts;
     StageClock render_clock;
     const bool rendered = app::render_parts({doc, l.layout, l.fonts}, bo, parts, stats, l.diags);
     render_clock.stop(t, "render");
     t["render: subset fonts"] = stats.subset_s;
     t["render: parts"] = stats.render_s;
     StageClock finish_clock;
-    std::string pdf;
-    const bool finished = rendered && finish::assemble_pdf(parts, assemble_options(l, doc), pdf, l.diags);
+    const fs::path pdf = scratch / "stages.pdf";
+    bool finished = false;
+    if (rendered) {
+        std::ofstream out(pdf, std::ios::binary);
+        finished = finish::assemble_pdf(
+            parts.size(),
+            [&](std::size_t i, finish::PreparedPart& p) {
+                std::ifstream file(parts[i], std::ios::binary);
+                std::string bytes((std::istreambuf_iterator<char>(file)), {});
+                auto parsed = finish::PreparedPart::parse(std::move(bytes));
+                if (parsed) p = std::move(*parsed);
+                return parsed.has_value();
+            },
+            assemble_options(l, doc),
+            [&](std::string_view b) { return static_cast<bool>(out.write(b.data(), static_cast<std::streamsize>(b.size()))); },
+            l.diags);
+    }
     finish_clock.stop(t, "finish");
+    std::error_code ec;
+    for (const auto& p : parts) fs::remove(p, ec);
+    fs::remove(pdf, ec);
     return finished;
 }
 

@@ -245,7 +245,7 @@ double since(std::chrono::steady_clock::time_point t) {
 
 }  // namespace
 
-bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts, std::vector<finish::PreparedPart>& out,
+bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts, std::vector<fs::path>& files,
                   BookPdfStats& stats, Diagnostics& diags) {
     const auto t0 = std::chrono::steady_clock::now();
     // The key leaves out the subsets the parts are drawn with: which glyphs a subset holds
@@ -268,14 +268,18 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
         const KeyInputs k{whole, context, opts.hashes};
         for (auto& p : parts) {
             p.key = part_key(k, p.first, p.count);
-            p.ready = p.cached = read_part(opts.cache_dir / (p.key + ".part"), p.prepared);
+            // Read (and checked) when the book is assembled; one that fails then is rendered again.
+            p.ready = p.cached = fs::is_regular_file(opts.cache_dir / (p.key + ".part"), ec);
         }
     }
-    // Where a part rendered by a child lands: the cache, else the scratch folder.
+    // Where a part goes: the cache, else the scratch folder (the caller removes it), named after
+    // this process (not the child that writes it).
+    const std::string scratch_stem = ".part-" + std::to_string(::getpid()) + "-";
     const auto part_file = [&](std::size_t i) {
-        return cache ? opts.cache_dir / (parts[i].key + ".part")
-                     : opts.scratch / (".part-" + std::to_string(::getpid()) + "-" + std::to_string(i) + ".part");
+        return cache ? opts.cache_dir / (parts[i].key + ".part") : opts.scratch / (scratch_stem + std::to_string(i) + ".part");
     };
+    files.clear();
+    for (std::size_t i = 0; i < parts.size(); ++i) files.push_back(part_file(i));
     std::vector<std::size_t> todo;
     PageRanges ranges;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -287,6 +291,11 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
     stats.subset_s = since(t0);
     render::RenderInputs in = whole;
     in.programs = &programs;
+    // Renders part i and hands it over as its file; the part's bytes leave memory at once.
+    const auto make = [&](render::PartRenderer& renderer, std::size_t i, Diagnostics& d) {
+        return render_part(renderer, in.doc.bleed, parts[i], d) && write_file(part_file(i), parts[i].prepared.serialize()) &&
+               (parts[i].prepared = {}, true);
+    };
     const int procs = process_count(opts.jobs, todo.size());
     // The processes take the next part to render from a counter they share, so that none waits
     // while another still has several: which process renders a part changes nothing in it.
@@ -305,8 +314,7 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
                 bool ok = true;
                 while (const auto i = next_part()) {
                     Diagnostics child_diags;
-                    Part& p = parts[*i];
-                    ok = render_part(renderer, in.doc.bleed, p, child_diags) && write_file(part_file(*i), p.prepared.serialize()) && ok;
+                    ok = make(renderer, *i, child_diags) && ok;
                 }
                 ::_exit(ok ? 0 : 1);  // no destructors, no atexit: the parent owns all of that
             }
@@ -317,13 +325,11 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
     render::PartRenderer renderer(in);
     if (children.empty()) {
         for (const std::size_t i : todo) {
-            Part& p = parts[i];
-            if (!(p.ready = render_part(renderer, in.doc.bleed, p, diags))) break;
+            if (!(parts[i].ready = make(renderer, i, diags))) break;
         }
     } else {
         while (const auto i = next_part()) {
-            Part& p = parts[*i];
-            if (!(p.ready = render_part(renderer, in.doc.bleed, p, diags))) break;
+            if (!(parts[*i].ready = make(renderer, *i, diags))) break;
         }
     }
     for (const pid_t pid : children) {
@@ -334,18 +340,19 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
     bool ok = !diags.has_errors();
     for (const std::size_t i : todo) {
         Part& p = parts[i];
-        if (ok && !p.ready) p.ready = read_part(part_file(i), p.prepared);
-        if (!cache) fs::remove(part_file(i), ec);
+        if (ok && !p.ready) p.ready = fs::is_regular_file(part_file(i), ec);
         // Whatever no child delivered is rendered here, with its diagnostics.
-        if (ok && !p.ready) p.ready = render_part(renderer, in.doc.bleed, p, diags);
+        if (ok && !p.ready) p.ready = make(renderer, i, diags);
         ok = ok && p.ready;
-        if (ok && cache && !fs::exists(part_file(i))) write_file(part_file(i), p.prepared.serialize());
     }
-    if (!ok) return false;
+    if (!ok) {
+        if (!cache) {
+            for (const auto& f : files) fs::remove(f, ec);
+        }
+        return false;
+    }
     stats.rendered = static_cast<int>(todo.size());
     stats.from_cache = stats.parts - stats.rendered;
-    out.clear();
-    for (auto& p : parts) out.push_back(std::move(p.prepared));
     if (cache) {  // only this build's parts stay
         std::set<std::string> keep;
         for (const auto& p : parts) keep.insert(p.key + ".part");
@@ -358,12 +365,40 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
 }
 
 bool write_book_pdf(const render::RenderInputs& in, const finish::AssembleOptions& assemble,
-                    const BookPdfOptions& opts, std::string& pdf, BookPdfStats& stats, Diagnostics& diags) {
-    std::vector<finish::PreparedPart> parts;
-    if (!render_parts(in, opts, parts, stats, diags)) return false;
+                    const BookPdfOptions& opts, const fs::path& out, BookPdfStats& stats, Diagnostics& diags) {
+    std::vector<fs::path> files;
+    if (!render_parts(in, opts, files, stats, diags)) return false;
     const auto t = std::chrono::steady_clock::now();
-    const bool ok = finish::assemble_pdf(parts, assemble, pdf, diags);
+    bool ok = false, unreadable = false;
+    {
+        std::ofstream f(out, std::ios::binary | std::ios::trunc);
+        Diagnostics assemble_diags;
+        ok = f && finish::assemble_pdf(
+                      files.size(),
+                      [&](std::size_t i, finish::PreparedPart& p) { return (read_part(files[i], p)) || (unreadable = true, false); },
+                      assemble,
+                      [&](std::string_view bytes) {
+                          f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+                          return static_cast<bool>(f);
+                      },
+                      assemble_diags);
+        f.close();
+        ok = ok && static_cast<bool>(f);
+        if (!ok && !(unreadable && stats.from_cache > 0)) {
+            for (const auto& d : assemble_diags.all()) diags.add(d);
+            if (assemble_diags.all().empty()) diags.error("E-OUTPUT-001", {out.string(), 0, 0}, "cannot write the PDF");
+        }
+    }
+    std::error_code ec;
+    if (opts.cache_dir.empty()) {
+        for (const auto& file : files) fs::remove(file, ec);
+    }
     stats.assemble_s = since(t);
+    if (!ok && unreadable && stats.from_cache > 0) {
+        // A cached part that cannot be read (a disk error, a cut write): render every part again.
+        fs::remove_all(opts.cache_dir, ec);
+        return write_book_pdf(in, assemble, opts, out, stats, diags);
+    }
     return ok;
 }
 

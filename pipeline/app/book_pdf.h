@@ -34,15 +34,20 @@ struct BookPdfStats {
     double subset_s = 0, render_s = 0, assemble_s = 0;  // wall time of each step
 };
 
-// The first two steps: the parts, in page order and prepared for joining (from the cache, or
+// The first two steps: the parts, in page order, prepared for joining (from the cache, or
 // rendered with the fonts subset to the glyphs of the parts that are rendered, then prepared
-// where they were rendered). False with E-RENDER-* / E-FINISH-* diagnostics.
-bool render_parts(const render::RenderInputs& in, const BookPdfOptions& opts, std::vector<finish::PreparedPart>& parts,
+// where they were rendered). They end up as files of their prepared form: in the cache, or in
+// `scratch` when there is none (the caller removes those). False with E-RENDER-* / E-FINISH-*
+// diagnostics.
+bool render_parts(const render::RenderInputs& in, const BookPdfOptions& opts, std::vector<std::filesystem::path>& parts,
                   BookPdfStats& stats, Diagnostics& diags);
 
-// All of it: render_parts, then finish::assemble_pdf. Writes the book's bytes into `pdf`. Returns false with E-RENDER-* / E-FINISH-* diagnostics.
-// Only parts of this build stay in `cache_dir` afterwards (the folder never grows without bound).
+// All of it: render_parts, then finish::assemble_pdf, a part at a time, into the file `out` (a
+// cached part that turns out unreadable drops the cache and every part is rendered again). Only
+// parts of this build stay in `cache_dir` afterwards (the folder never grows without bound).
+// Returns false with E-RENDER-* / E-FINISH-* / E-OUTPUT-* diagnostics.
 bool write_book_pdf(const render::RenderInputs& in, const finish::AssembleOptions& assemble,
-                    const BookPdfOptions& opts, std::string& pdf, BookPdfStats& stats, Diagnostics& diags);
+                    const BookPdfOptions& opts, const std::filesystem::path& out, BookPdfStats& stats,
+                    Diagnostics& diags);
 
 }  // namespace shokuhon::app

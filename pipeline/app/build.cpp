@@ -221,21 +221,12 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     bo.jobs = opts.render_jobs;
     for (const auto& e : lock) bo.context += e.role + " " + std::to_string(e.face) + " " + e.sha256 + "\n";
     bo.hashes = &hashes;
-    std::string pdf;
     BookPdfStats parts;
-    const bool written = write_book_pdf(in, ao, bo, pdf, parts, diags) && [&] {
-        std::ofstream f(fin, std::ios::binary | std::ios::trunc);
-        f.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
-        f.close();
-        if (!f) diags.error("E-OUTPUT-001", {fin.string(), 0, 0}, "cannot write the PDF");
-        return static_cast<bool>(f);
-    }();
-    if (!written) {
+    if (!write_book_pdf(in, ao, bo, fin, parts, diags)) {
         cleanup();
         result.exit_code = kExitCantCreate;
         return result;
     }
-    pdf = std::string();
     result.parts = parts.parts;
     result.parts_rendered = parts.rendered;
     stage("finish");

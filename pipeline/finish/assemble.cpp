@@ -15,7 +15,6 @@
 #include <cstring>
 #include <array>
 #include <optional>
-#include <thread>
 #include <cstdio>
 #include <deque>
 #include <exception>
@@ -43,9 +42,11 @@ std::string ref(int n) { return std::to_string(n) + " 0 R"; }
 // Keys of the parts' structure tree: it is not copied, so neither are the links into it.
 bool dropped_key(const std::string& key) { return key == "/StructParent" || key == "/StructParents"; }
 
+// Writes the book into a sink as it goes (a part at a time: the book is never whole in memory),
+// with the SHA-256 of everything written for the /ID.
 class Writer {
 public:
-    Writer() {
+    explicit Writer(const PdfSink& sink) : sink_(sink) {
         out_ = "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n";
         offsets_.push_back(0);  // object 0: the head of the free list
     }
@@ -65,52 +66,48 @@ public:
         out_ += "\nendobj\n";
     }
     void begin(int n) {
-        offsets_[static_cast<std::size_t>(n)] = out_.size();
+        offsets_[static_cast<std::size_t>(n)] = written_ + out_.size();
         out_ += std::to_string(n) + " 0 obj\n";
     }
     std::string& bytes() { return out_; }
+    // Hands what is buffered to the sink.
+    void flush() {
+        if (out_.empty()) return;
+        sha_.update(out_);
+        if (!sink_(out_)) throw std::runtime_error("cannot write the PDF");
+        written_ += out_.size();
+        out_.clear();
+    }
 
-    // The cross-reference table, the trailer and the /ID.
+    // The cross-reference table, the trailer and the /ID (the first 16 bytes of the SHA-256 of
+    // everything before the trailer).
     void finish(int root, int info) {
         for (std::size_t i = 1; i < offsets_.size(); ++i) {
             if (offsets_[i] == 0) throw std::runtime_error("object " + std::to_string(i) + " was never written");
         }
-        const std::size_t xref_at = out_.size();
+        const std::size_t xref_at = written_ + out_.size();
         out_ += "xref\n0 " + std::to_string(offsets_.size()) + "\n0000000000 65535 f \n";
         char entry[24];
         for (std::size_t i = 1; i < offsets_.size(); ++i) {
             std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offsets_[i]);
             out_ += entry;
         }
-        // The SHA-256 of the SHA-256s of the two halves, each hashed on a core of its own: the
-        // same bytes give the same /ID whatever the machine.
-        const std::string_view all(out_);
-        const std::size_t half = all.size() / 2;
-        std::optional<std::array<unsigned char, 32>> first, second;
-        {
-            std::jthread other([&] {
-                Sha256 sha;
-                sha.update(all.substr(half));
-                second = sha.digest();
-            });
-            Sha256 sha;
-            sha.update(all.substr(0, half));
-            first = sha.digest();
-        }
-        if (!first || !second) throw std::runtime_error("SHA-256 failed");
-        Sha256 top;
-        top.update(first->data(), first->size());
-        top.update(second->data(), second->size());
-        const auto digest = top.digest();
+        flush();
+        const auto digest = sha_.digest();
         if (!digest) throw std::runtime_error("SHA-256 failed");
         const std::string id = to_hex(digest->data(), 16);
         out_ += "trailer\n<< /Size " + std::to_string(offsets_.size()) + " /Root " + ref(root) + " /Info " +
                 ref(info) + " /ID [<" + id + "> <" + id + ">] >>\nstartxref\n" + std::to_string(xref_at) +
                 "\n%%EOF\n";
+        if (!sink_(out_)) throw std::runtime_error("cannot write the PDF");
+        out_.clear();
     }
 
 private:
+    const PdfSink& sink_;
+    Sha256 sha_;
     std::string out_;
+    std::size_t written_ = 0;
     std::vector<std::size_t> offsets_;
 };
 
@@ -389,18 +386,18 @@ bool prepare_part(std::string& bytes, Length bleed, PreparedPart& out, Diagnosti
     }
 }
 
-bool assemble_pdf(const std::vector<PreparedPart>& parts, const AssembleOptions& opts, std::string& out,
+bool assemble_pdf(std::size_t count, const PartLoader& load, const AssembleOptions& opts, const PdfSink& sink,
                   Diagnostics& diags) {
     try {
-        Writer w;
-        std::size_t total = 0;
-        for (const auto& p : parts) total += p.text.size();
-        w.bytes().reserve(total + total / 64 + 65536);
+        Writer w(sink);
         const int catalog = w.reserve(), pages_root = w.reserve(), info = w.reserve();
         std::vector<int> page_numbers;
         std::vector<double> heights;
         const std::string parent = ref(pages_root);
-        for (const auto& p : parts) {
+        for (std::size_t i = 0; i < count; ++i) {
+            PreparedPart p;
+            if (!load(i, p)) throw std::runtime_error("part " + std::to_string(i + 1) + " cannot be read");
+            w.bytes().reserve(w.bytes().size() + p.text.size() + p.fixups.size() * 8);
             const int base = w.reserve_block(p.objects) - 1;  // local n is the book's base + n
             std::string& o = w.bytes();
             std::size_t from = 0;
@@ -414,6 +411,7 @@ bool assemble_pdf(const std::vector<PreparedPart>& parts, const AssembleOptions&
             o.append(p.text, from);
             for (const auto n : p.pages) page_numbers.push_back(base + static_cast<int>(n));
             heights.insert(heights.end(), p.heights.begin(), p.heights.end());
+            w.flush();
         }
         if (page_numbers.size() != opts.labels.size()) {
             throw std::runtime_error("the parts have " + std::to_string(page_numbers.size()) + " pages, the book " +
@@ -477,12 +475,19 @@ bool assemble_pdf(const std::vector<PreparedPart>& parts, const AssembleOptions&
         }
         w.object(info, info_body + " >>");
         w.finish(catalog, info);
-        out = std::move(w.bytes());
         return true;
     } catch (const std::exception& e) {
         diags.error("E-FINISH-002", {"", 0, 0}, std::string("cannot assemble the PDF: ") + e.what());
         return false;
     }
+}
+
+bool assemble_pdf(const std::vector<PreparedPart>& parts, const AssembleOptions& opts, std::string& out,
+                  Diagnostics& diags) {
+    out.clear();
+    return assemble_pdf(
+        parts.size(), [&](std::size_t i, PreparedPart& p) { p = parts[i]; return true; }, opts,
+        [&](std::string_view bytes) { out.append(bytes); return true; }, diags);
 }
 
 bool assemble_pdf(std::vector<std::string>& parts, const AssembleOptions& opts, std::string& out,

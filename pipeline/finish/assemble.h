@@ -2,8 +2,7 @@
 // in parallel and cached by content) into the delivered book: every page with TrimBox and
 // BleedBox, the page labels, the outline, a name tree resolving the links' page names
 // ("p<N>"), the Info dictionary, a fresh cross-reference table and a deterministic /ID (the
-// first 16 bytes of the SHA-256 of the SHA-256s of the two halves of everything before the
-// trailer).
+// first 16 bytes of the SHA-256 of everything before the trailer).
 //
 // Two steps. prepare_part reads a part with qpdf and writes out its pages and everything they
 // reach (streams byte for byte, dictionaries rewritten) with object numbers left blank, so a part
@@ -11,6 +10,8 @@
 // assemble_pdf then only fills in the numbers and adds the book's own objects. Each part keeps
 // its own font subsets.
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,8 +57,18 @@ struct AssembleOptions {
     std::string creation_date;          // PDF date "D:20270325000000+09'00'", "" = none
 };
 
-// `parts` in page order. Writes the book's bytes to `out`. Returns false with E-FINISH-002 when
-// the parts' pages do not match `opts.labels`.
+// Where the book goes, in pieces, in order; false when it cannot take them.
+using PdfSink = std::function<bool(std::string_view)>;
+// Part i (in page order) into the given PreparedPart; false when it cannot be had.
+using PartLoader = std::function<bool(std::size_t, PreparedPart&)>;
+
+// Joins `count` parts, loading one at a time and writing the book to `sink` as it goes (the book
+// is never whole in memory). Returns false with E-FINISH-002 when a part cannot be loaded, the
+// parts' pages do not match `opts.labels` or the sink fails.
+bool assemble_pdf(std::size_t count, const PartLoader& load, const AssembleOptions& opts, const PdfSink& sink,
+                  Diagnostics& diags);
+
+// The same for parts in memory, into a string.
 bool assemble_pdf(const std::vector<PreparedPart>& parts, const AssembleOptions& opts, std::string& out,
                   Diagnostics& diags);
 

@@ -118,6 +118,11 @@ TEST_CASE("a rebuild with the cache after one description changed equals a clean
             const fs::path pdf = s.root / (std::string("jobs-") + jobs) / "book.pdf";
             REQUIRE(test::run(build_to(s, s.content, pdf, std::string("--no-cache --jobs ") + jobs)).exit_code == 0);
             CHECK(test::read_file(pdf) == rebuilt);
+            // Without a cache the parts pass through the output folder and are gone afterwards.
+            for (const auto& e : fs::directory_iterator(pdf.parent_path())) {
+                INFO(e.path());
+                CHECK(e.path().filename().string().find(".part") == std::string::npos);
+            }
         }
         CHECK(test::run(build_to(s, s.content, s.root / "x/book.pdf", "--jobs many")).exit_code == 64);
     }
