@@ -49,7 +49,8 @@ bool sync_dir(const fs::path& dir) {
     return fd.get() >= 0 && ::fsync(fd.get()) == 0;
 }
 
-bool write_file_atomically(const fs::path& target, std::string_view bytes, std::error_code& ec) {
+bool write_file_atomically(const fs::path& target, std::string_view bytes, std::error_code& ec,
+                           Durability durability) {
     // Unique per thread too: editions built side by side may save the same shared file
     // (the per-user hash cache), and each must write a temporary file of its own.
     const fs::path tmp = temp_path_for(target, "." + std::to_string(::gettid()) + ".part");
@@ -61,9 +62,10 @@ bool write_file_atomically(const fs::path& target, std::string_view bytes, std::
         return false;
     };
     if (fd.get() < 0 || !write_all(fd.get(), bytes)) return fail();
-    if (::fsync(fd.get()) != 0 || !fd.close()) return fail();
+    const bool synced = durability == Durability::kSynced;
+    if ((synced && ::fsync(fd.get()) != 0) || !fd.close()) return fail();
     if (::rename(tmp.c_str(), target.c_str()) != 0) return fail();
-    sync_dir(target.parent_path());
+    if (synced) sync_dir(target.parent_path());
     ec.clear();
     return true;
 }

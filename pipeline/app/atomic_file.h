@@ -27,10 +27,14 @@ private:
 // Writes all of `bytes` to `fd`, retrying short writes and EINTR.
 bool write_all(int fd, std::string_view bytes);
 
-// Writes `bytes` to a temporary file beside `target`, flushes it to disk and renames it over
-// `target`. On failure returns false with `ec` set and leaves `target` as it was.
+// Whether a file must be on disk before the call returns (what editors wrote) or may be lost to
+// a power cut (a cache: the next build recomputes it; a reader never sees half of it either way).
+enum class Durability { kSynced, kCache };
+
+// Writes `bytes` to a temporary file beside `target`, flushes it to disk (kSynced) and renames it
+// over `target`. On failure returns false with `ec` set and leaves `target` as it was.
 bool write_file_atomically(const std::filesystem::path& target, std::string_view bytes,
-                           std::error_code& ec);
+                           std::error_code& ec, Durability durability = Durability::kSynced);
 
 // Flushes a file, or a folder's entries (after a rename), to disk. Returns false on failure.
 bool sync_file(const std::filesystem::path& file);

@@ -91,7 +91,7 @@ bool HashCache::save() const {
         out << e.size << '\t' << e.mtime_ns << '\t' << e.inode << '\t' << e.sha256 << '\t' << path << '\n';
     }
     fs::create_directories(file_.parent_path(), ec);
-    return write_file_atomically(file_, out.str(), ec);
+    return write_file_atomically(file_, out.str(), ec, Durability::kCache);
 }
 
 }  // namespace shokuhon::app

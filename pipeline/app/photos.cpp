@@ -91,7 +91,7 @@ bool PhotoVerdicts::save() const {
     for (const auto& h : good_) text += h + '\n';
     std::error_code ec;
     fs::create_directories(file_.parent_path(), ec);
-    return write_file_atomically(file_, text, ec);
+    return write_file_atomically(file_, text, ec, Durability::kCache);
 }
 
 void check_photos(const content::Book& book, const fs::path& content_dir, Diagnostics& diags,
