@@ -24,6 +24,7 @@
 #include <thread>
 #include <variant>
 
+#include "app/atomic_file.h"
 #include "core/sha256.h"
 #include "shape/subset.h"
 
@@ -128,20 +129,11 @@ bool read_file(const fs::path& file, std::string& bytes) {
     return static_cast<bool>(f.read(bytes.data(), n));
 }
 
-// Temporary file and rename: a reader never sees half a part. No fsync: a part lost to a power
-// cut is rendered again (and one that cannot be read back is, too).
+// A part on disk: replaced atomically, never synced (one lost to a power cut is rendered again,
+// and one that cannot be read back is, too).
 bool write_file(const fs::path& file, const std::string& bytes) {
-    const fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()));
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        f.close();
-        if (!f) return false;
-    }
     std::error_code ec;
-    fs::rename(tmp, file, ec);
-    if (ec) fs::remove(tmp, ec);
-    return !ec;
+    return write_file_atomically(file, bytes, ec, Durability::kCache);
 }
 
 struct Part {
