@@ -121,7 +121,7 @@ bool one_build(const Inputs& in, const fs::path& scratch, std::map<std::string, 
     // One process and no cache: what a clean build's render costs in CPU (the command line
     // spreads the parts over the cores).
     app::BookPdfOptions bo;
-    bo.scratch = scratch;
+    bo.scratch = scratch / "stages.";
     bo.jobs = 1;
     app::BookPdfStats stats;
     std::vector<fs::path> parts;

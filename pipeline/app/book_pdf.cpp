@@ -7,8 +7,11 @@
 #include "app/book_pdf.h"
 
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <cairo.h>
 #include <hb.h>
@@ -264,11 +267,10 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
             p.ready = p.cached = fs::is_regular_file(opts.cache_dir / (p.key + ".part"), ec);
         }
     }
-    // Where a part goes: the cache, else the scratch folder (the caller removes it), named after
-    // this process (not the child that writes it).
-    const std::string scratch_stem = ".part-" + std::to_string(::getpid()) + "-";
+    // Where a part goes: the cache, else a scratch file (the caller removes it).
     const auto part_file = [&](std::size_t i) {
-        return cache ? opts.cache_dir / (parts[i].key + ".part") : opts.scratch / (scratch_stem + std::to_string(i) + ".part");
+        return cache ? opts.cache_dir / (parts[i].key + ".part")
+                     : fs::path(opts.scratch.string() + "part-" + std::to_string(i) + ".part");
     };
     files.clear();
     for (std::size_t i = 0; i < parts.size(); ++i) files.push_back(part_file(i));
@@ -299,9 +301,14 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
     };
     std::vector<pid_t> children;
     if (procs > 1 && counter.ok()) {
+        const pid_t parent = ::getpid();
         for (int w = 1; w < procs; ++w) {
             const pid_t pid = ::fork();
             if (pid == 0) {
+                // A child dies with the build: it holds the output's lock too (the descriptor is
+                // shared), and a killed build must leave the lock free for the next one.
+                ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+                if (::getppid() != parent) ::_exit(1);
                 render::PartRenderer renderer(in);
                 bool ok = true;
                 while (const auto i = next_part()) {

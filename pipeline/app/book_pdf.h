@@ -23,7 +23,9 @@ inline constexpr std::size_t kPartPages = 8;
 
 struct BookPdfOptions {
     std::filesystem::path cache_dir;  // rendered parts by key; "" = no cache
-    std::filesystem::path scratch;    // a folder for the parts that child processes hand back
+    // Without a cache, the parts pass through files named `scratch` + "part-N.part": give the PDF's
+    // temporary prefix (temp_path_for), so that the next build clears what a killed one left.
+    std::filesystem::path scratch;
     int jobs = 1;                     // processes rendering parts (1 = this one only; 0 = one per core)
     std::string context;              // what else every part depends on (the fonts' hashes)
     HashCache* hashes = nullptr;      // photos' SHA-256; none = hashed afresh
@@ -37,7 +39,7 @@ struct BookPdfStats {
 // The first two steps: the parts, in page order, prepared for joining (from the cache, or
 // rendered with the fonts subset to the glyphs of the parts that are rendered, then prepared
 // where they were rendered). They end up as files of their prepared form: in the cache, or in
-// `scratch` when there is none (the caller removes those). False with E-RENDER-* / E-FINISH-*
+// `scratch` files when there is none (the caller removes those). False with E-RENDER-* / E-FINISH-*
 // diagnostics.
 bool render_parts(const render::RenderInputs& in, const BookPdfOptions& opts, std::vector<std::filesystem::path>& parts,
                   BookPdfStats& stats, Diagnostics& diags);

@@ -217,7 +217,7 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     ao.creation_date = pdf_date(loaded.book.meta.issue_date);
     BookPdfOptions bo;
     if (opts.use_cache) bo.cache_dir = build_cache_dir(opts) / "parts" / out.filename();
-    bo.scratch = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    bo.scratch = temp_path_for(out, ".");
     bo.jobs = opts.render_jobs;
     for (const auto& e : lock) bo.context += e.role + " " + std::to_string(e.face) + " " + e.sha256 + "\n";
     bo.hashes = &hashes;
