@@ -78,3 +78,27 @@ TEST_CASE("a build killed at any moment leaves the previous or the new PDF, neve
     CHECK(log.exit_code == 0);
     CHECK(log.output.find(" ok ") != std::string::npos);
 }
+
+TEST_CASE("a build killed while its processes render parts leaves no process holding the lock",
+          "[hardening][kill]") {
+    test::Sandbox s(test::kSource / "content");  // the sample book: ten parts, long enough to hit
+    std::vector<std::string> argv = build_argv(s);
+    argv.insert(argv.end(), {"--no-cache", "--jobs", "2"});
+    const auto t0 = std::chrono::steady_clock::now();
+    REQUIRE(test::wait_for(test::spawn(argv)) == 0);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const std::string good = test::read_file(s.out);
+    // Kills spread over the second half of the build, where the parts are rendered: the render
+    // processes die with the build, so the next build at once finds the lock free.
+    for (const double share : {0.4, 0.5, 0.6, 0.7, 0.8}) {
+        const pid_t pid = test::spawn(argv);
+        REQUIRE(pid > 0);
+        std::this_thread::sleep_for(std::chrono::duration<double>(share * seconds));
+        ::kill(pid, SIGKILL);
+        test::wait_for(pid);
+        INFO("killed after " << share * seconds << " s");
+        CHECK(test::wait_for(test::spawn(argv)) == 0);
+        CHECK(test::read_file(s.out) == good);
+        CHECK(s.leftovers() == 0);
+    }
+}
