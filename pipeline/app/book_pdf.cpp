@@ -17,12 +17,12 @@
 #include <hb.h>
 
 #include <algorithm>
-#include <chrono>
 #include <atomic>
+#include <chrono>
+#include <fstream>
 #include <map>
 #include <new>
 #include <optional>
-#include <fstream>
 #include <set>
 #include <thread>
 #include <variant>
@@ -372,15 +372,16 @@ bool write_book_pdf(const render::RenderInputs& in, const finish::AssembleOption
     {
         std::ofstream f(out, std::ios::binary | std::ios::trunc);
         Diagnostics assemble_diags;
-        ok = f && finish::assemble_pdf(
-                      files.size(),
-                      [&](std::size_t i, finish::PreparedPart& p) { return (read_part(files[i], p)) || (unreadable = true, false); },
-                      assemble,
-                      [&](std::string_view bytes) {
-                          f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-                          return static_cast<bool>(f);
-                      },
-                      assemble_diags);
+        const auto load = [&](std::size_t i, finish::PreparedPart& p) {
+            if (read_part(files[i], p)) return true;
+            unreadable = true;
+            return false;
+        };
+        const auto sink = [&](std::string_view bytes) {
+            f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            return static_cast<bool>(f);
+        };
+        ok = f && finish::assemble_pdf(files.size(), load, assemble, sink, assemble_diags);
         f.close();
         ok = ok && static_cast<bool>(f);
         if (!ok && !(unreadable && stats.from_cache > 0)) {
