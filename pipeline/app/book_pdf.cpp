@@ -248,7 +248,7 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
     // outline in a subset is self-contained (no shared subroutines), the cmap is empty (the text
     // comes from the clusters) and Cairo embeds only the part's own glyphs, so a part's bytes are
     // a function of its glyphs and the font files (named in `context`).
-    const std::string context = opts.context + "fonts subset by HarfBuzz " + hb_version_string() + "\nprepared part 1\n";
+    const std::string context = opts.context + "fonts subset by HarfBuzz " + hb_version_string() + "\nprepared part 2\n";
     const std::size_t pages = whole.doc.pages.size();
     std::vector<Part> parts;
     for (std::size_t first = 0; first < pages; first += kPartPages) {

@@ -54,12 +54,6 @@ public:
         offsets_.push_back(0);
         return static_cast<int>(offsets_.size() - 1);
     }
-    // Numbers for `n` objects in a row; the first.
-    int reserve_block(std::uint32_t n) {
-        const int first = static_cast<int>(offsets_.size());
-        offsets_.resize(offsets_.size() + n, 0);
-        return first;
-    }
     void object(int n, const std::string& body) {
         begin(n);
         out_ += body;
@@ -216,11 +210,18 @@ private:
                     buffer = h.getRawStreamData();
                     raw = std::string_view(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
                 }
+                const std::size_t start = p_.text.size(), fixups = p_.fixups.size();
                 begin(n);
                 dictionary(h.getDict(), true);
                 p_.text += " /Length " + std::to_string(raw->size()) + " >>\nstream\n";
                 p_.text += *raw;
                 p_.text += "\nendstream\nendobj\n";
+                // A photo refers to nothing: the same bytes are the same object in any part.
+                if (p_.fixups.size() == fixups + 1 && h.getDict().getKey("/Subtype").isNameAndEquals("/Image")) {
+                    Sha256 sha;
+                    sha.update(std::string_view(p_.text).substr(start));
+                    if (const auto d = sha.digest()) p_.shared.push_back({n, *d});
+                }
                 continue;
             }
             begin(n);
@@ -258,7 +259,7 @@ bool get(std::string_view s, std::size_t& at, std::uint64_t& v) {
     at += 8;
     return true;
 }
-constexpr std::string_view kMagic = "shokuhon prepared part 1\n";
+constexpr std::string_view kMagic = "shokuhon prepared part 2\n";
 
 // "表1" → ("表", 1); "3" → ("", 3); "奥付" → ("奥付", none).
 struct Label {
@@ -309,6 +310,11 @@ std::string PreparedPart::serialize() const {
     }
     put(s, fixups.size());
     for (const auto& f : fixups) put(s, static_cast<std::uint64_t>(f.kind) | (static_cast<std::uint64_t>(f.local) << 8)), put(s, f.at);
+    put(s, shared.size());
+    for (const auto& sh : shared) {
+        put(s, sh.local);
+        s.append(reinterpret_cast<const char*>(sh.digest.data()), sh.digest.size());
+    }
     put(s, meta_at);
     s += kMagic;
     return s;
@@ -348,6 +354,15 @@ std::optional<PreparedPart> PreparedPart::parse(std::string&& bytes) {
         if (kind > Fixup::kParent || local > p.objects || (kind != Fixup::kParent && local == 0)) return std::nullopt;
         p.fixups.push_back({static_cast<Fixup::Kind>(kind), static_cast<std::uint32_t>(local), where});
         last = where;
+    }
+    if (!get(meta, at, n) || n > p.objects) return std::nullopt;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        Shared sh{};
+        if (!get(meta, at, v) || v == 0 || v > p.objects || meta.size() - at < sh.digest.size()) return std::nullopt;
+        sh.local = static_cast<std::uint32_t>(v);
+        std::memcpy(sh.digest.data(), meta.data() + at, sh.digest.size());
+        at += sh.digest.size();
+        p.shared.push_back(sh);
     }
     if (at != meta.size()) return std::nullopt;
     // Every object is written exactly once.
@@ -394,22 +409,44 @@ bool assemble_pdf(std::size_t count, const PartLoader& load, const AssembleOptio
         std::vector<int> page_numbers;
         std::vector<double> heights;
         const std::string parent = ref(pages_root);
+        std::map<std::array<unsigned char, 32>, int> written_once;  // shared objects already in the book
         for (std::size_t i = 0; i < count; ++i) {
             PreparedPart p;
             if (!load(i, p)) throw std::runtime_error("part " + std::to_string(i + 1) + " cannot be read");
             w.bytes().reserve(w.bytes().size() + p.text.size() + p.fixups.size() * 8);
-            const int base = w.reserve_block(p.objects) - 1;  // local n is the book's base + n
+            // The book's number of each local object, in local order; a shared object the book
+            // already holds takes that one and its text is left out.
+            std::vector<int> number(p.objects + 1, 0);
+            std::vector<bool> skip(p.objects + 1, false);
+            for (const auto& sh : p.shared) {
+                if (const auto it = written_once.find(sh.digest); it != written_once.end()) {
+                    number[sh.local] = it->second;
+                    skip[sh.local] = true;
+                }
+            }
+            for (std::uint32_t n = 1; n <= p.objects; ++n) {
+                if (!skip[n]) number[n] = w.reserve();
+            }
+            for (const auto& sh : p.shared) written_once.emplace(sh.digest, number[sh.local]);
             std::string& o = w.bytes();
             std::size_t from = 0;
+            bool skipping = false;
             for (const auto& f : p.fixups) {
-                o.append(p.text, from, f.at - from);
+                if (!skipping) o.append(p.text, from, f.at - from);
                 from = f.at;
-                if (f.kind == Fixup::kObject) w.begin(base + static_cast<int>(f.local));
-                else if (f.kind == Fixup::kRef) o += ref(base + static_cast<int>(f.local));
-                else o += parent;
+                if (f.kind == Fixup::kObject) {
+                    skipping = skip[f.local];
+                    if (!skipping) w.begin(number[f.local]);
+                } else if (skipping) {
+                    throw std::runtime_error("a shared object refers to another");
+                } else if (f.kind == Fixup::kRef) {
+                    o += ref(number[f.local]);
+                } else {
+                    o += parent;
+                }
             }
-            o.append(p.text, from);
-            for (const auto n : p.pages) page_numbers.push_back(base + static_cast<int>(n));
+            if (!skipping) o.append(p.text, from);
+            for (const auto n : p.pages) page_numbers.push_back(number[n]);
             heights.insert(heights.end(), p.heights.begin(), p.heights.end());
             w.flush();
         }

@@ -8,8 +8,9 @@
 // reach (streams byte for byte, dictionaries rewritten) with object numbers left blank, so a part
 // is parsed once, where it is rendered, and can be kept in the build cache in that form;
 // assemble_pdf then only fills in the numbers and adds the book's own objects. Each part keeps
-// its own font subsets.
+// its own font subsets; a photo that several parts show is written once.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -33,6 +34,13 @@ struct PreparedPart {
     std::vector<std::uint32_t> pages;  // local numbers of its pages, in order
     std::vector<double> heights;       // each page's MediaBox height (for destinations)
     std::vector<Fixup> fixups;         // in order of `at`
+    // Objects another part may hold byte for byte (photos: image XObjects without references),
+    // by the SHA-256 of their text: the book keeps the first and points the others at it.
+    struct Shared {
+        std::uint32_t local;
+        std::array<unsigned char, 32> digest;
+    };
+    std::vector<Shared> shared;
     std::string text;
 
     // The text, then the numbers and a fixed-size tail: parse() keeps the text where it was read.

@@ -18,6 +18,7 @@
 #include "core/units.h"
 #include "finish/assemble.h"
 #include "finish/pdf_facts.h"
+#include "unit/finish/print_samples.h"
 
 namespace fs = std::filesystem;
 using namespace shokuhon;
@@ -44,8 +45,9 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 }
 
 // A part as render_pdf_part writes one: `texts.size()` pages, each with its text; the first
-// page links to the book's page `link_to` by name ("p<N>") when it is > 0.
-std::string make_part(const std::vector<std::string>& texts, int link_to) {
+// page links to the book's page `link_to` by name ("p<N>") when it is > 0 and shows a photo
+// `photo_px` wide (passed through as the painter does) when that is > 0.
+std::string make_part(const std::vector<std::string>& texts, int link_to, int photo_px = 0) {
     std::string bytes;
     {
         SurfacePtr surface{cairo_pdf_surface_create_for_stream(append, &bytes, kPageW, kPageH)};
@@ -60,6 +62,7 @@ std::string make_part(const std::vector<std::string>& texts, int link_to) {
             cairo_set_source_rgb(cr.get(), 0, 0, 0);
             cairo_move_to(cr.get(), 72, 200);
             cairo_show_text(cr.get(), text.c_str());
+            if (first && photo_px > 0) test::draw_photo(cr.get(), photo_px, 72, 300);
             if (first && link_to > 0) {
                 const std::string attrs = "rect=[72 220 200 30] dest='p" + std::to_string(link_to) + "'";
                 cairo_tag_begin(cr.get(), CAIRO_TAG_LINK, attrs.c_str());
@@ -204,7 +207,7 @@ TEST_CASE("assemble_pdf refuses parts that do not make the book", "[finish][asse
 
 TEST_CASE("a prepared part survives the build cache's file form, and a damaged one is refused", "[finish][assemble]") {
     Diagnostics diags;
-    std::vector<std::string> raw{make_part({"Cover", "Page two"}, 3), make_part({"Page three"}, 1)};
+    std::vector<std::string> raw{make_part({"Cover", "Page two"}, 3, 600), make_part({"Page three"}, 1, 600)};
     std::vector<std::string> copy = raw;
     const std::string direct = assemble(copy, options(), diags);
     REQUIRE_FALSE(direct.empty());
@@ -213,12 +216,16 @@ TEST_CASE("a prepared part survives the build cache's file form, and a damaged o
     for (std::size_t i = 0; i < raw.size(); ++i) REQUIRE(finish::prepare_part(raw[i], options().bleed, prepared[i], diags));
     CHECK(prepared[0].pages.size() == 2);
     CHECK(prepared[1].pages.size() == 1);
+    REQUIRE(prepared[0].shared.size() == 1);  // the photo
+    CHECK(prepared[0].shared[0].digest == prepared[1].shared[0].digest);
     std::vector<finish::PreparedPart> reread;
     for (const auto& p : prepared) {
         auto back = finish::PreparedPart::parse(p.serialize());
         REQUIRE(back);
         CHECK(back->text == p.text);
         CHECK(back->objects == p.objects);
+        REQUIRE(back->shared.size() == p.shared.size());
+        CHECK(back->shared[0].digest == p.shared[0].digest);
         reread.push_back(std::move(*back));
     }
     std::string joined;
@@ -233,4 +240,32 @@ TEST_CASE("a prepared part survives the build cache's file form, and a damaged o
     std::string damaged = form;
     damaged[prepared[0].text.size()] = static_cast<char>(damaged[prepared[0].text.size()] + 1);
     CHECK_FALSE(finish::PreparedPart::parse(std::move(damaged)));
+}
+
+TEST_CASE("a photo shown by several parts is written once", "[finish][assemble]") {
+    const fs::path dir = scratch_dir("shared-photo");
+    Diagnostics diags;
+    auto o = options();
+    o.labels = {"1", "2", "3", "4"};
+    o.outline.clear();
+    const std::string pdf = assemble({make_part({"One"}, 0, 600), make_part({"Two"}, 0, 600),
+                                      make_part({"Three"}, 0, 400), make_part({"Four"}, 0, 0)},
+                                     o, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    write(dir / "book.pdf", pdf);
+    const finish::PdfFacts facts = finish::read_pdf_facts(dir / "book.pdf");
+    // Three placements of two photos: the 600 px one is one object for pages 1 and 2.
+    REQUIRE(facts.images.size() == 2);
+    std::size_t at = 0;
+    int image_objects = 0;
+    while ((at = pdf.find("/Subtype /Image", at)) != std::string::npos) ++image_objects, ++at;
+    CHECK(image_objects == 2);
+    const std::string list = run("pdfimages -list '" + (dir / "book.pdf").string() + "'");
+    std::regex row(R"(\n\s+(\d+)\s+\d+\s+image\s+(\d+)\s+(\d+).*?\s(\d+)\s+0\s+\d+\s+\d+\s+\S+\s+\S+)");
+    std::vector<std::string> objects;
+    for (std::sregex_iterator it(list.begin(), list.end(), row), end; it != end; ++it) objects.push_back((*it)[4]);
+    REQUIRE(objects.size() == 3);
+    CHECK(objects[0] == objects[1]);
+    CHECK(objects[0] != objects[2]);
+    CHECK(std::system(("qpdf --check '" + (dir / "book.pdf").string() + "' > /dev/null 2>&1").c_str()) == 0);
 }
