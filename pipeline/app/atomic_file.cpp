@@ -1,6 +1,7 @@
 #include "app/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -68,6 +69,21 @@ bool write_file_atomically(const fs::path& target, std::string_view bytes, std::
     if (synced) sync_dir(target.parent_path());
     ec.clear();
     return true;
+}
+
+void remove_orphaned_temporaries(const fs::path& target) {
+    const std::string prefix = prefix_of(target);
+    std::error_code ec, rm;
+    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        std::size_t at = prefix.size();
+        long pid = 0;
+        while (at < name.size() && name[at] >= '0' && name[at] <= '9' && pid < 100000000) pid = pid * 10 + (name[at++] - '0');
+        if (at == prefix.size() || pid <= 0) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(it->path(), rm);
+    }
 }
 
 void remove_stale_temporaries(const fs::path& target) {

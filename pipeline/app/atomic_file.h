@@ -44,6 +44,10 @@ bool sync_dir(const std::filesystem::path& dir);
 // ".name.tmp-PID<suffix>": remove_stale_temporaries() knows the pattern.
 std::filesystem::path temp_path_for(const std::filesystem::path& target, const std::string& suffix);
 
+// Removes temporaries of `target` whose process is gone (killed builds), leaving those of live
+// processes: for files that builds of other outputs share (the per-user caches), with no lock.
+void remove_orphaned_temporaries(const std::filesystem::path& target);
+
 // Removes temporaries of `target` left by builds that were killed. Only call it while holding
 // the output's lock: then no other live build owns one.
 void remove_stale_temporaries(const std::filesystem::path& target);

@@ -91,6 +91,7 @@ bool HashCache::save() const {
         out << e.size << '\t' << e.mtime_ns << '\t' << e.inode << '\t' << e.sha256 << '\t' << path << '\n';
     }
     fs::create_directories(file_.parent_path(), ec);
+    remove_orphaned_temporaries(file_);  // left by builds killed while saving
     return write_file_atomically(file_, out.str(), ec, Durability::kCache);
 }
 

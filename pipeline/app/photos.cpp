@@ -91,6 +91,7 @@ bool PhotoVerdicts::save() const {
     for (const auto& h : good_) text += h + '\n';
     std::error_code ec;
     fs::create_directories(file_.parent_path(), ec);
+    remove_orphaned_temporaries(file_);  // left by builds killed while saving
     return write_file_atomically(file_, text, ec, Durability::kCache);
 }
 

@@ -1,6 +1,9 @@
 // The build cache (.shokuhon-cache beside the PDF) and editions: whatever a build takes from
 // the cache, and however many editions run side by side, the PDF is byte for byte the one a
 // clean, single build writes.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -175,4 +178,31 @@ TEST_CASE("editions built in one run equal their single builds", "[hardening][ed
         CHECK(test::run(program(s, "--edition nocolon")).exit_code == 64);
         CHECK(test::run(program(s, "--edition x:y.pdf -o z.pdf")).exit_code == 64);
     }
+}
+
+TEST_CASE("the per-user caches lose the temporary files of killed builds, not those of live ones",
+          "[hardening][cache]") {
+    test::Sandbox s(kSample);  // with photos: both caches are written
+    const fs::path user = s.root / "user-cache/shokuhon";
+    fs::create_directories(user);
+    // A process that has ended: its pid names no process any more.
+    const pid_t gone = ::fork();
+    if (gone == 0) ::_exit(0);
+    REQUIRE(gone > 0);
+    int status = 0;
+    REQUIRE(::waitpid(gone, &status, 0) == gone);
+    const std::string dead = std::to_string(gone), alive = std::to_string(::getpid());
+    const std::vector<fs::path> orphans{user / (".file-hashes.tsv.tmp-" + dead + "." + dead + ".part"),
+                                        user / (".photo-verdicts.tsv.tmp-" + dead + "." + dead + ".part")};
+    const fs::path live = user / (".file-hashes.tsv.tmp-" + alive + "." + alive + ".part");
+    for (const auto& f : orphans) test::write_file(f, "half a cache");
+    test::write_file(live, "being written");
+    REQUIRE(test::run(program(s, "--content " + test::quote(s.content) + " -o " + test::quote(s.out))).exit_code == 0);
+    for (const auto& f : orphans) {
+        INFO(f);
+        CHECK_FALSE(fs::exists(f));
+    }
+    CHECK(fs::exists(live));
+    CHECK(fs::exists(user / "file-hashes.tsv"));
+    CHECK(fs::exists(user / "photo-verdicts.tsv"));
 }
