@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -153,6 +154,9 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     }
     compose::PaginateOptions popts;
     popts.content_dir = opts.content;
+    // Pages are built on as many threads as the PDF's parts are rendered by processes.
+    popts.threads = opts.render_jobs > 0 ? opts.render_jobs
+                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     Diagnostics compose_diags;
     std::optional<compose::Document> composed;
     if (load_ok && !font_diags.has_errors() && !rest.has_errors()) {

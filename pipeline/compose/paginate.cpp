@@ -1,6 +1,9 @@
 #include "compose/paginate.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <deque>
 #include <map>
 
@@ -166,22 +169,71 @@ Document paginate(const content::Book& book, const style::LayoutSet& layout,
         }
     }
 
-    // Pass 2: build every page from its template.
-    Typesetter ts(fonts, layout, opts.mode, opts.observer);
-    const auto memo = pages::make_build_memo();
-    for (std::size_t i = 0; i < book.plan.pages.size(); ++i) {
+    // Pass 2: build every page from its template. Pages are independent once the map is
+    // known, so they are built on `threads` threads, each with its own Typesetter and memo;
+    // every page keeps its own diagnostics and fill record, merged below in page order, so the
+    // result is the same whatever the number of threads.
+    struct Built {
+        Page page;
+        Diagnostics diags;
+        SectionFill fill;
+    };
+    const std::size_t n = book.plan.pages.size();
+    std::vector<Built> built(n);
+    const auto build_page = [&](std::size_t i, const Typesetter& ts, pages::BuildMemo* memo) {
         const auto& pg = book.plan.pages[i];
         const style::Template& t = *layout.find_template(pg.tmpl);
-        Page page;
-        page.folio = pg.folio;
-        page.label = pg.label.empty() ? std::to_string(pg.folio) : pg.label;
-        page.section = pg.section;
-        page.tmpl = pg.tmpl;
-        SectionFill* fill = pg.section.empty() ? nullptr : &fills[pg.section];
-        pages::PageContext ctx{book, layout, ts, map, diags, opts.content_dir, fill, memo.get()};
-        if (auto build = pages::builder_for(t.kind)) build(ctx, pg, page_entries[i], page);
-        pages::draw_page_frame(ctx, pg, t, page);
-        doc.pages.push_back(std::move(page));
+        Built& b = built[i];
+        b.page.folio = pg.folio;
+        b.page.label = pg.label.empty() ? std::to_string(pg.folio) : pg.label;
+        b.page.section = pg.section;
+        b.page.tmpl = pg.tmpl;
+        SectionFill* fill = pg.section.empty() ? nullptr : &b.fill;
+        pages::PageContext ctx{book, layout, ts, map, b.diags, opts.content_dir, fill, memo};
+        if (auto build = pages::builder_for(t.kind)) build(ctx, pg, page_entries[i], b.page);
+        pages::draw_page_frame(ctx, pg, t, b.page);
+    };
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        Typesetter ts(fonts, layout, opts.mode, opts.observer);
+        const auto memo = pages::make_build_memo();
+        for (std::size_t i; (i = next++) < n;) build_page(i, ts, memo.get());
+    };
+    // An observer sees paragraphs one at a time: with one, pages are built on this thread.
+    const int threads = opts.observer ? 1 : std::clamp(opts.threads, 1, 16);
+    {
+        std::vector<std::exception_ptr> failures(static_cast<std::size_t>(threads));
+        std::vector<std::jthread> pool;
+        for (int w = 1; w < threads; ++w) {
+            pool.emplace_back([&, w] {
+                try {
+                    work();
+                } catch (...) {
+                    failures[static_cast<std::size_t>(w)] = std::current_exception();
+                    next = n;  // the others stop at their next page
+                }
+            });
+        }
+        try {
+            work();
+        } catch (...) {
+            failures[0] = std::current_exception();
+            next = n;
+        }
+        pool.clear();  // joined
+        for (const auto& f : failures) {
+            if (f) std::rethrow_exception(f);
+        }
+    }
+    for (Built& b : built) {
+        for (const auto& d : b.diags.all()) diags.add(d);
+        if (!b.page.section.empty()) {
+            SectionFill& f = fills[b.page.section];
+            f.shortened.insert(f.shortened.end(), b.fill.shortened.begin(), b.fill.shortened.end());
+            f.overflowing.insert(f.overflowing.end(), b.fill.overflowing.begin(), b.fill.overflowing.end());
+            f.white_space_cm2 += b.fill.white_space_cm2;
+        }
+        doc.pages.push_back(std::move(b.page));
     }
 
     // Outline: the contents' order, sections at their first page.

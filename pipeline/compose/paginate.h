@@ -36,6 +36,9 @@ struct PaginateOptions {
     std::filesystem::path content_dir;  // photo paths are relative to it
     linebreak::Mode mode = linebreak::Mode::kOptimal;
     const ParagraphObserver* observer = nullptr;  // sees every paragraph set (compose/text.h)
+    // Threads building pages (1: this one only). The document, diagnostics and fill report are
+    // the same for any number. With an observer, pages are always built on this thread.
+    int threads = 1;
 };
 
 Document paginate(const content::Book& book, const style::LayoutSet& layout,

@@ -163,3 +163,87 @@ TEST_CASE("an advertisement slot takes the artwork at the slot's exact size, or 
     CHECK(count_warnings(f.diags, "W-PLAN-021") == 1);
     CHECK(page_text(doc.pages[5]).find("広告入稿待ち") != std::string::npos);
 }
+
+namespace {
+
+// Everything a page holds, as text: two documents with the same fingerprint draw the same.
+std::string fingerprint(const compose::Document& doc) {
+    std::string s;
+    const auto len = [&](Length l) { s += std::to_string(l.sp) + ' '; };
+    const auto pt = [&](Point p) { len(p.x), len(p.y); };
+    const auto rect = [&](Rect r) { len(r.x), len(r.y), len(r.w), len(r.h); };
+    for (const auto& page : doc.pages) {
+        s += "page " + page.label + ' ' + page.section + ' ' + page.tmpl + '\n';
+        for (const auto& item : page.items) {
+            s += std::to_string(item.index()) + ' ';
+            if (const auto* r = std::get_if<compose::GlyphRun>(&item)) {
+                s += r->font + ' ' + r->colour + ' ' + r->utf8 + ' ';
+                len(r->size), pt(r->origin);
+                for (const auto& g : r->glyphs) s += std::to_string(g.gid) + ' ', len(g.x), len(g.y);
+            } else if (const auto* b = std::get_if<compose::RectItem>(&item)) {
+                rect(b->rect), s += b->fill + ' ' + b->stroke + ' ';
+            } else if (const auto* l = std::get_if<compose::LineItem>(&item)) {
+                pt(l->a), pt(l->b), s += l->colour + ' ';
+            } else if (const auto* c = std::get_if<compose::CircleItem>(&item)) {
+                pt(c->centre), len(c->radius);
+            } else if (const auto* im = std::get_if<compose::ImageItem>(&item)) {
+                rect(im->frame), s += im->path + ' ';
+            } else if (const auto* k = std::get_if<compose::LinkItem>(&item)) {
+                rect(k->rect), s += std::to_string(k->target_page);
+            }
+            s += '\n';
+        }
+    }
+    return s;
+}
+
+std::string fill_text(const compose::FillReport& r) {
+    std::string s;
+    for (const auto& f : r.sections) {
+        s += f.id + ' ' + std::to_string(f.pages_used) + ' ' + std::to_string(f.entries_placed) + ' ' +
+             std::to_string(f.white_space_cm2) + ':';
+        for (const auto& id : f.shortened) s += " s:" + id;
+        for (const auto& id : f.overflowing) s += " o:" + id;
+        for (const auto& id : f.not_placed) s += " n:" + id;
+        s += '\n';
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("pages built on several threads are the same as on one, diagnostics in the same order",
+          "[compose][paginate]") {
+    const fs::path content = fs::path(SHOKUHON_SOURCE_DIR) / "content";
+    Diagnostics load;
+    const auto loaded = content::load_book(content, load);
+    const auto layout = style::load_layout_set(fs::path(SHOKUHON_SOURCE_DIR) / "layouts", load);
+    const auto fonts = shape::FontSet::open(
+        shape::read_font_lock(fs::path(SHOKUHON_SOURCE_DIR) / "fonts/fonts.lock", load), load);
+    REQUIRE_FALSE(load.has_errors());
+    std::vector<std::string> prints, diag_texts, fills;
+    for (const int threads : {1, 2, 3}) {
+        compose::PaginateOptions opts;
+        opts.content_dir = content;
+        opts.threads = threads;
+        Diagnostics diags;
+        compose::FillReport report;
+        const auto doc = compose::paginate(loaded.book, layout, fonts, opts, diags, &report);
+        REQUIRE(doc.pages.size() == 80);
+        prints.push_back(fingerprint(doc));
+        std::string d;
+        for (const auto& x : diags.all()) d += format(x) + '\n';
+        diag_texts.push_back(d);
+        fills.push_back(fill_text(report));
+    }
+    // The sample book has notes (shortened descriptions) and a fill with white space: the
+    // comparison below compares something.
+    CHECK_FALSE(diag_texts[0].empty());
+    CHECK(fills[0].find(" s:") != std::string::npos);
+    CHECK(prints[0].size() > 100000);
+    for (std::size_t i = 1; i < prints.size(); ++i) {
+        CHECK(prints[i] == prints[0]);
+        CHECK(diag_texts[i] == diag_texts[0]);
+        CHECK(fills[i] == fills[0]);
+    }
+}
