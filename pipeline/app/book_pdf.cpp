@@ -381,9 +381,10 @@ bool write_book_pdf(const render::RenderInputs& in, const finish::AssembleOption
             f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
             return static_cast<bool>(f);
         };
-        ok = f && finish::assemble_pdf(files.size(), load, assemble, sink, assemble_diags);
+        ok = f && finish::assemble_pdf(files.size(), load, assemble, sink, assemble_diags, &stats.sha256);
         f.close();
         ok = ok && static_cast<bool>(f);
+        if (!ok) stats.sha256.clear();
         if (!ok && !(unreadable && stats.from_cache > 0)) {
             for (const auto& d : assemble_diags.all()) diags.add(d);
             if (assemble_diags.all().empty()) diags.error("E-OUTPUT-001", {out.string(), 0, 0}, "cannot write the PDF");

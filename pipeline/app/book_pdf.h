@@ -34,6 +34,7 @@ struct BookPdfOptions {
 struct BookPdfStats {
     int parts = 0, rendered = 0, from_cache = 0, processes = 1;
     double subset_s = 0, render_s = 0, assemble_s = 0;  // wall time of each step
+    std::string sha256;  // of the PDF as written (hex), hashed while it was written
 };
 
 // The first two steps: the parts, in page order, prepared for joining (from the cache, or

@@ -245,6 +245,7 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     sync_file(fin);
     fs::rename(fin, out, ec);
     if (!ec) sync_dir(out.parent_path());
+    if (!ec && !parts.sha256.empty()) hashes.remember(out, parts.sha256);  // for the build log
     if (ec) {
         diags.error("E-OUTPUT-001", {out.string(), 0, 0}, "cannot move the finished PDF into place: " + ec.message());
         cleanup();

@@ -164,7 +164,7 @@ std::string make_record(const RecordFacts& f, HashCache& hashes) {
     rec.set("seconds", std::round(f.seconds * 1000) / 1000);
     rec.set("output_written", !f.busy && f.result.exit_code == kExitOk);
     // The output as it is now: the new PDF, or the previous one a failed build left alone.
-    const std::string out_hash = sha256_file(f.opts.output);
+    const std::string out_hash = hashes.sha256(f.opts.output);
     if (out_hash.empty()) rec.set("output_sha256", Poco::Dynamic::Var());
     else rec.set("output_sha256", out_hash);
     rec.set("inputs", input_hashes(f.opts, hashes));

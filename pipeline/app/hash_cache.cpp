@@ -82,6 +82,20 @@ std::string HashCache::sha256(const fs::path& file) {
     return hash;
 }
 
+void HashCache::remember(const fs::path& file, const std::string& sha256) {
+    std::error_code ec;
+    const fs::path key = fs::absolute(file, ec);
+    struct stat st{};
+    if (ec || sha256.size() != 64 || key.string().find('\n') != std::string::npos ||
+        ::stat(key.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+        return;
+    }
+    const auto mtime = mtime_ns(key, ec);
+    if (ec) return;
+    entries_[key.string()] = Entry{static_cast<std::uintmax_t>(st.st_size), mtime, static_cast<std::uint64_t>(st.st_ino), sha256};
+    dirty_ = true;
+}
+
 bool HashCache::save() const {
     if (file_.empty() || !dirty_) return true;
     std::ostringstream out;

@@ -36,6 +36,9 @@ public:
     // The file's SHA-256, from the cache when path, size, mtime and inode match; "" when unreadable
     // or not a regular file.
     std::string sha256(const std::filesystem::path& file);
+    // Records a hash computed while the file was written (its bytes are not read again). The
+    // entry takes the file's size, mtime and inode as they are now.
+    void remember(const std::filesystem::path& file, const std::string& sha256);
 
     // Writes the cache back (temp file + rename) when anything changed, dropping entries whose
     // files are gone. Returns false when it could not be written (the next build re-hashes).

@@ -13,6 +13,10 @@ Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
     if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) ctx_.reset();
 }
 
+Sha256::Sha256(const Sha256& other) : ctx_(other.ctx_ ? EVP_MD_CTX_new() : nullptr) {
+    if (ctx_ && EVP_MD_CTX_copy_ex(ctx_.get(), other.ctx_.get()) != 1) ctx_.reset();
+}
+
 void Sha256::update(const void* data, std::size_t n) {
     if (ctx_ && n > 0 && EVP_DigestUpdate(ctx_.get(), data, n) != 1) ctx_.reset();
 }

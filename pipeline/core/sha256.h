@@ -16,6 +16,9 @@ namespace shokuhon {
 class Sha256 {
 public:
     Sha256();
+    // The same state: digests what `other` has seen and goes on independently.
+    Sha256(const Sha256& other);
+    Sha256& operator=(const Sha256&) = delete;
     void update(const void* data, std::size_t n);
     void update(std::string_view s) { update(s.data(), s.size()); }
     // The 32 bytes; nullopt when OpenSSL failed anywhere. Ends the digest.

@@ -75,7 +75,8 @@ public:
 
     // The cross-reference table, the trailer and the /ID (the first 16 bytes of the SHA-256 of
     // everything before the trailer).
-    void finish(int root, int info) {
+    // Returns the SHA-256 of the whole file (hex).
+    std::string finish(int root, int info) {
         for (std::size_t i = 1; i < offsets_.size(); ++i) {
             if (offsets_[i] == 0) throw std::runtime_error("object " + std::to_string(i) + " was never written");
         }
@@ -87,6 +88,7 @@ public:
             out_ += entry;
         }
         flush();
+        Sha256 whole(sha_);
         const auto digest = sha_.digest();
         if (!digest) throw std::runtime_error("SHA-256 failed");
         const std::string id = to_hex(digest->data(), 16);
@@ -94,7 +96,9 @@ public:
                 ref(info) + " /ID [<" + id + "> <" + id + ">] >>\nstartxref\n" + std::to_string(xref_at) +
                 "\n%%EOF\n";
         if (!sink_(out_)) throw std::runtime_error("cannot write the PDF");
+        whole.update(out_);
         out_.clear();
+        return whole.hex();
     }
 
 private:
@@ -402,7 +406,7 @@ bool prepare_part(std::string& bytes, Length bleed, PreparedPart& out, Diagnosti
 }
 
 bool assemble_pdf(std::size_t count, const PartLoader& load, const AssembleOptions& opts, const PdfSink& sink,
-                  Diagnostics& diags) {
+                  Diagnostics& diags, std::string* file_sha256) {
     try {
         Writer w(sink);
         const int catalog = w.reserve(), pages_root = w.reserve(), info = w.reserve();
@@ -511,7 +515,8 @@ bool assemble_pdf(std::size_t count, const PartLoader& load, const AssembleOptio
             info_body += " /CreationDate " + d + " /ModDate " + d;
         }
         w.object(info, info_body + " >>");
-        w.finish(catalog, info);
+        const std::string whole = w.finish(catalog, info);
+        if (file_sha256) *file_sha256 = whole;
         return true;
     } catch (const std::exception& e) {
         diags.error("E-FINISH-002", {"", 0, 0}, std::string("cannot assemble the PDF: ") + e.what());

@@ -72,9 +72,10 @@ using PartLoader = std::function<bool(std::size_t, PreparedPart&)>;
 
 // Joins `count` parts, loading one at a time and writing the book to `sink` as it goes (the book
 // is never whole in memory). Returns false with E-FINISH-002 when a part cannot be loaded, the
-// parts' pages do not match `opts.labels` or the sink fails.
+// parts' pages do not match `opts.labels` or the sink fails. `file_sha256`, when given, gets the
+// SHA-256 (hex) of everything written to the sink: the /ID's digest, carried on over the trailer.
 bool assemble_pdf(std::size_t count, const PartLoader& load, const AssembleOptions& opts, const PdfSink& sink,
-                  Diagnostics& diags);
+                  Diagnostics& diags, std::string* file_sha256 = nullptr);
 
 // The same for parts in memory, into a string.
 bool assemble_pdf(const std::vector<PreparedPart>& parts, const AssembleOptions& opts, std::string& out,

@@ -184,6 +184,32 @@ TEST_CASE("assemble_pdf is deterministic and its /ID hashes the file", "[finish]
     CHECK(c.find("/ID [<" + id) == std::string::npos);
 }
 
+TEST_CASE("assemble_pdf gives the SHA-256 of the whole file it wrote", "[finish][assemble]") {
+    Diagnostics diags;
+    std::vector<std::string> parts{make_part({"Cover", "Page two"}, 3), make_part({"Page three"}, 0)};
+    std::vector<finish::PreparedPart> prepared(parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) REQUIRE(finish::prepare_part(parts[i], Length::from_mm(3), prepared[i], diags));
+    std::string pdf, sha;
+    REQUIRE(finish::assemble_pdf(
+        prepared.size(), [&](std::size_t i, finish::PreparedPart& p) { p = prepared[i]; return true; }, options(),
+        [&](std::string_view bytes) { pdf.append(bytes); return true; }, diags, &sha));
+    REQUIRE(pdf.size() > 1000);
+    CHECK(sha == sha256_bytes(pdf));  // the trailer included, not only what the /ID hashes
+    Sha256 before_trailer;
+    before_trailer.update(std::string_view(pdf.data(), pdf.rfind("trailer\n")));
+    CHECK(sha != before_trailer.hex());
+}
+
+TEST_CASE("a copied Sha256 goes on from the same state, independently", "[finish][assemble]") {
+    Sha256 a;
+    a.update("平塚");
+    Sha256 b(a);
+    a.update("食本");
+    b.update("市");
+    CHECK(a.hex() == sha256_bytes("平塚食本"));
+    CHECK(b.hex() == sha256_bytes("平塚市"));
+}
+
 TEST_CASE("assemble_pdf refuses parts that do not make the book", "[finish][assemble]") {
     SECTION("a page count that differs from the labels") {
         Diagnostics diags;
