@@ -3,7 +3,7 @@
 # bounded time on seeds from the sample content, the mini book, the layouts and the hostile
 # corpus. A crash stops the script (exit 1) and names the input to keep as a regression test.
 #
-# Usage: fuzz/run.sh [content|layout|linebreak|csv ...]      (default: all four)
+# Usage: fuzz/run.sh [content|layout|linebreak|csv|content_stream ...]   (default: all five)
 #   FUZZ_SECONDS  seconds per target (default 60)
 #   FUZZ_BUILD    build folder (default build-fuzz); its fuzz-corpus/ grows from run to run
 #   SHOKUHON      the program, for the csv seeds (default build/shokuhon; without it the csv
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 build=${FUZZ_BUILD:-build-fuzz}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(content layout linebreak csv)
+[ ${#targets[@]} -gt 0 ] || targets=(content layout linebreak csv content_stream)
 
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSHOKUHON_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
@@ -63,11 +63,14 @@ if [ -x "$program" ]; then
     rm "$sheet"
   done
 fi
-for t in content layout linebreak csv; do cp tests/corpus/fuzz/$t/* "$seeds/$t/"; done
+# Content streams: the seeds kept in tests/corpus/fuzz/content_stream/ (text, paths, images,
+# inline images, strings and arrays as Cairo and other producers write them).
+mkdir -p "$seeds/content_stream"
+for t in content layout linebreak csv content_stream; do cp tests/corpus/fuzz/$t/* "$seeds/$t/"; done
 
 # Longer inputs only slow the search down: a content file of 32 KB holds a dozen shops, and
 # 2 KB of line-breaker input is a paragraph of some 680 characters.
-declare -A max_len=([content]=32768 [layout]=32768 [linebreak]=2048 [csv]=16384)
+declare -A max_len=([content]=32768 [layout]=32768 [linebreak]=2048 [csv]=16384 [content_stream]=8192)
 status=0
 for t in "${targets[@]}"; do
   corpus=$build/fuzz-corpus/$t crashes=$build/fuzz-crashes/$t

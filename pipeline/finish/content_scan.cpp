@@ -1,12 +1,16 @@
 // finish/: the content stream walker behind preflight (see content_scan.h).
 #include "finish/content_scan.h"
 
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <limits>
+#include <string_view>
+
+#include "finish/content_lexer.h"
 
 namespace shokuhon::finish {
 namespace {
@@ -51,47 +55,70 @@ std::string separation_name(QPDFObjectHandle cs, QPDFObjectHandle resources) {
     return {};
 }
 
-class Scanner : public QPDFObjectHandle::ParserCallbacks {
+// An operand as a qpdf object, for the few that resources are looked up with (colour spaces);
+// null when it cannot be one.
+QPDFObjectHandle as_object(const ContentToken& t) {
+    if (t.kind == ContentToken::kName) return QPDFObjectHandle::newName("/" + name_value(t.text));
+    if (t.kind == ContentToken::kNumber) return QPDFObjectHandle::newReal(t.number, 6);
+    if (t.kind == ContentToken::kArray || t.kind == ContentToken::kDict) {
+        try {
+            return QPDFObjectHandle::parse(std::string(t.text));
+        } catch (const std::exception&) {
+            return QPDFObjectHandle::newNull();
+        }
+    }
+    return QPDFObjectHandle::newNull();
+}
+
+bool is_integer(const ContentToken& t) {
+    return t.kind == ContentToken::kNumber && t.text.find('.') == std::string_view::npos;
+}
+
+class Scanner {
 public:
     Scanner(ContentSink& sink, int page, QPDFObjectHandle resources, const Matrix& ctm, int depth)
         : sink_(sink), page_(page), resources_(resources), depth_(depth) {
         stack_.back().ctm = ctm;
     }
 
-    void handleObject(QPDFObjectHandle obj) override {
-        if (obj.isOperator()) {
-            op(obj.getOperatorValue());
-            operands_.clear();
-        } else {
-            operands_.push_back(obj);
+    void scan(std::string_view data) {
+        ContentLexer lex(data);
+        for (ContentToken t = lex.next(); t.kind != ContentToken::kEnd; t = lex.next()) {
+            if (t.kind == ContentToken::kOperator) {
+                op(t.text);
+                operands_.clear();
+            } else {
+                operands_.push_back(t);
+            }
         }
     }
-    void handleEOF() override {}
 
 private:
     double num(std::size_t i) {
-        return i < operands_.size() && operands_[i].isNumber() ? operands_[i].getNumericValue() : 0.0;
+        return i < operands_.size() && operands_[i].kind == ContentToken::kNumber ? operands_[i].number : 0.0;
     }
+    bool is_name(std::size_t i) const { return i < operands_.size() && operands_[i].kind == ContentToken::kName; }
+    std::string name(std::size_t i) const { return "/" + name_value(operands_[i].text); }
     GState& gs() { return stack_.back(); }
 
-    void op(const std::string& o) {
+    void op(std::string_view o) {
         if (state_op(o) || colour_op(o) || path_op(o) || paint_op(o) || text_op(o)) return;
-        if (o == "Do" && !operands_.empty() && operands_[0].isName()) xobject(operands_[0].getName());
-        else if (o == "sh" && !operands_.empty() && operands_[0].isName()) shading(operands_[0].getName());
+        if (o == "Do" && is_name(0)) xobject(name(0));
+        else if (o == "sh" && is_name(0)) shading(name(0));
         else if (o == "ID") inline_image();
     }
 
-    bool state_op(const std::string& o) {
+    bool state_op(std::string_view o) {
         if (o == "q") stack_.push_back(gs());
         else if (o == "Q") { if (stack_.size() > 1) stack_.pop_back(); }
         else if (o == "cm") gs().ctm = Matrix{num(0), num(1), num(2), num(3), num(4), num(5)}.times(gs().ctm);
         else if (o == "w") gs().line = num(0);
-        else if (o == "gs" && !operands_.empty() && operands_[0].isName()) ext_gstate(operands_[0].getName());
+        else if (o == "gs" && is_name(0)) ext_gstate(name(0));
         else return false;
         return true;
     }
 
-    bool colour_op(const std::string& o) {
+    bool colour_op(std::string_view o) {
         static const std::pair<const char*, const char*> kDevice[] = {
             {"g", "DeviceGray"}, {"G", "DeviceGray"}, {"rg", "DeviceRGB"},
             {"RG", "DeviceRGB"}, {"k", "DeviceCMYK"}, {"K", "DeviceCMYK"}};
@@ -100,17 +127,18 @@ private:
         for (const auto& [name, space] : kDevice) {
             if (o != name) continue;
             p = {space, "", values()};
-            sink_.colour_operator(page_, o, space);
+            sink_.colour_operator(page_, std::string(o), space);
             return true;
         }
         if (o == "cs" || o == "CS") {
             if (operands_.empty()) return true;
-            const std::string space = colour_space_family(operands_[0], resources_);
-            p = initial_paint(space, space == "Separation" ? separation_name(operands_[0], resources_) : "");
-            sink_.colour_operator(page_, o, space);
+            const QPDFObjectHandle cs = as_object(operands_[0]);
+            const std::string space = colour_space_family(cs, resources_);
+            p = initial_paint(space, space == "Separation" ? separation_name(cs, resources_) : "");
+            sink_.colour_operator(page_, std::string(o), space);
         } else if (o == "sc" || o == "scn" || o == "SC" || o == "SCN") {
             if (!values().empty()) p.values = values();
-            sink_.colour_operator(page_, o, p.space);
+            sink_.colour_operator(page_, std::string(o), p.space);
         } else {
             return false;
         }
@@ -119,8 +147,8 @@ private:
 
     std::vector<double> values() {
         std::vector<double> v;
-        for (auto& o : operands_) {
-            if (o.isNumber()) v.push_back(o.getNumericValue());
+        for (const auto& o : operands_) {
+            if (o.kind == ContentToken::kNumber) v.push_back(o.number);
         }
         return v;
     }
@@ -133,7 +161,7 @@ private:
         box_[3] = std::max(box_[3], p[1]);
     }
 
-    bool path_op(const std::string& o) {
+    bool path_op(std::string_view o) {
         if (o == "m" || o == "l") point(num(0), num(1));
         else if (o == "c") { point(num(0), num(1)); point(num(2), num(3)); point(num(4), num(5)); }
         else if (o == "v" || o == "y") { point(num(0), num(1)); point(num(2), num(3)); }
@@ -149,7 +177,7 @@ private:
         return true;
     }
 
-    bool paint_op(const std::string& o) {
+    bool paint_op(std::string_view o) {
         static const char* kFill[] = {"f", "F", "f*", "B", "B*", "b", "b*"};
         static const char* kStroke[] = {"S", "s", "B", "B*", "b", "b*"};
         const bool fill = std::find(std::begin(kFill), std::end(kFill), o) != std::end(kFill);
@@ -166,7 +194,7 @@ private:
         return true;
     }
 
-    bool text_op(const std::string& o) {
+    bool text_op(std::string_view o) {
         if (o == "Tr") {
             gs().render_mode = static_cast<int>(num(0));
         } else if (o == "Tj" || o == "TJ" || o == "'" || o == "\"") {
@@ -215,7 +243,10 @@ private:
             Scanner inner(sink_, page_, res.isDictionary() ? res : resources_, m.times(gs().ctm), depth_ + 1);
             inner.stack_.back().fill = gs().fill;
             inner.stack_.back().stroke = gs().stroke;
-            x.parseAsContents(&inner);
+            std::string data;
+            Pl_String pipe("form", nullptr, data);
+            x.pipeStreamData(&pipe, 0, qpdf_dl_generalized);
+            inner.scan(data);
         }
     }
 
@@ -244,12 +275,12 @@ private:
         img.page = page_;
         img.inline_image = true;
         for (std::size_t i = 0; i + 1 < operands_.size(); i += 2) {
-            if (!operands_[i].isName()) continue;
-            const std::string key = operands_[i].getName();
-            QPDFObjectHandle v = operands_[i + 1];
-            if ((key == "/W" || key == "/Width") && v.isInteger()) img.width = v.getIntValue();
-            if ((key == "/H" || key == "/Height") && v.isInteger()) img.height = v.getIntValue();
-            if (key == "/CS" || key == "/ColorSpace") img.space = colour_space_family(v, resources_);
+            if (!is_name(i)) continue;
+            const std::string key = name(i);
+            const ContentToken& v = operands_[i + 1];
+            if ((key == "/W" || key == "/Width") && is_integer(v)) img.width = static_cast<long long>(v.number);
+            if ((key == "/H" || key == "/Height") && is_integer(v)) img.height = static_cast<long long>(v.number);
+            if (key == "/CS" || key == "/ColorSpace") img.space = colour_space_family(as_object(v), resources_);
         }
         placed(img);
         sink_.image(img);
@@ -268,7 +299,7 @@ private:
     int page_;
     QPDFObjectHandle resources_;
     int depth_;
-    std::vector<QPDFObjectHandle> operands_;
+    std::vector<ContentToken> operands_;
     std::vector<GState> stack_{GState{}};
     std::array<double, 4> box_ = kEmpty;
 };
@@ -303,7 +334,10 @@ std::string colour_space_family(QPDFObjectHandle cs, QPDFObjectHandle resources)
 void scan_page(QPDFObjectHandle page, int page_no, ContentSink& sink) {
     QPDFPageObjectHelper helper(page);
     Scanner scanner(sink, page_no, helper.getAttribute("/Resources", false), Matrix{}, 0);
-    helper.parseContents(&scanner);
+    std::string data;
+    Pl_String pipe("page", nullptr, data);
+    helper.pipeContents(&pipe);
+    scanner.scan(data);
 }
 
 }  // namespace shokuhon::finish

@@ -1,6 +1,8 @@
 // finish/: RGB → palette CMYK in content streams (see recolour.h).
 #include "finish/recolour.h"
 
+#include "finish/content_lexer.h"
+
 #include <qpdf/Pl_String.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
@@ -9,118 +11,10 @@
 namespace shokuhon::finish {
 namespace {
 
-using Token = QPDFTokenizer::Token;
-
-bool is_number(const Token& t) {
-    return t.getType() == QPDFTokenizer::tt_integer || t.getType() == QPDFTokenizer::tt_real;
-}
-
-bool is_blank(const Token& t) {
-    return t.getType() == QPDFTokenizer::tt_space || t.getType() == QPDFTokenizer::tt_comment;
-}
-
-}  // namespace
-
-Recolour::Recolour(const PrintPalette& palette, QPDFObjectHandle resources, int page, RecolourLog& log)
-    : palette_(palette), resources_(resources), page_(page), log_(log) {}
-
-void Recolour::handleToken(Token const& token) {
-    if (token.getType() == QPDFTokenizer::tt_word) {
-        operate(token);
-    } else if (token.getType() == QPDFTokenizer::tt_eof) {
-        flush();
-    } else {
-        pending_.push_back(token);
-    }
-}
-
-void Recolour::handleEOF() { flush(); }
-
-// Drops the operands but keeps the white space before them, so the replacement never runs
-// into the previous operator ("q" + "0 0 0 1 k" must not become "q0 0 0 1 k").
-void Recolour::drop_operands() {
-    std::size_t i = 0;
-    while (i < pending_.size() && is_blank(pending_[i])) writeToken(pending_[i++]);
-    pending_.clear();
-}
-
-void Recolour::flush() {
-    for (const Token& t : pending_) writeToken(t);
-    pending_.clear();
-}
-
-void Recolour::operate(Token const& op) {
-    const std::string& v = op.getValue();
-    if (v == "q") {
-        stack_.push_back(stack_.back());
-    } else if (v == "Q") {
-        if (stack_.size() > 1) stack_.pop_back();
-    } else if (v == "rg" || v == "RG") {
-        if (recolour(v, v == "rg" ? "k" : "K")) return;
-    } else if (v == "sc" || v == "scn") {
-        if (stack_.back().fill_rgb && recolour(v, v)) return;
-    } else if (v == "SC" || v == "SCN") {
-        if (stack_.back().stroke_rgb && recolour(v, v)) return;
-    } else if (v == "cs" || v == "CS") {
-        set_space(v, v == "CS");
-        return;
-    }
-    flush();
-    writeToken(op);
-}
-
-// Replaces `r g b <op>` by `c m y k <cmyk_op>` when the operands are exactly three numbers.
-// Returns false (nothing written) when they are not, e.g. `/P0 scn` with a pattern.
-bool Recolour::recolour(const std::string& op, const std::string& cmyk_op) {
-    std::vector<double> rgb;
-    for (const Token& t : pending_) {
-        if (is_blank(t)) continue;
-        if (!is_number(t)) return false;
-        rgb.push_back(std::stod(t.getValue()));
-    }
-    if (rgb.size() != 3) return false;
-    const PaletteColour* p = palette_.find(rgb[0], rgb[1], rgb[2]);
-    if (!p) {
-        const std::string key = pdf_number(rgb[0]) + " " + pdf_number(rgb[1]) + " " +
-                                pdf_number(rgb[2]) + " " + op;
-        log_.unmapped.emplace(key, page_);  // keeps the first page
-        flush();
-        write(op);
-        return true;
-    }
-    drop_operands();
-    const Cmyk& c = p->cmyk;
-    write(pdf_number(c.c) + " " + pdf_number(c.m) + " " + pdf_number(c.y) + " " + pdf_number(c.k) +
-          " " + cmyk_op);
-    ++log_.rewritten;
-    ++log_.used[p->name];
-    return true;
-}
-
-void Recolour::set_space(const std::string& op, bool stroke) {
-    std::string name;
-    for (const Token& t : pending_) {
-        if (t.getType() == QPDFTokenizer::tt_name) name = t.getValue();
-    }
-    const bool rgb = is_rgb_space(name);
-    (stroke ? stack_.back().stroke_rgb : stack_.back().fill_rgb) = rgb;
-    if (rgb) {
-        drop_operands();
-        write("/DeviceCMYK " + op);
-        ++log_.rewritten;
-        return;
-    }
-    if (name == "/Pattern" || name == "/Indexed") {
-        log_.unsupported.emplace(name + " " + op, page_);
-    }
-    flush();
-    write(op);
-}
-
-bool Recolour::is_rgb_space(const std::string& name) {
+bool is_rgb_space(const std::string& name, QPDFObjectHandle resources) {
     if (name == "/DeviceRGB") return true;
-    if (!resources_.isDictionary()) return false;
-    QPDFObjectHandle spaces = resources_.getKey("/ColorSpace");
+    if (!resources.isDictionary()) return false;
+    QPDFObjectHandle spaces = resources.getKey("/ColorSpace");
     if (!spaces.isDictionary()) return false;
     QPDFObjectHandle cs = spaces.getKey(name);
     if (cs.isName()) return cs.getName() == "/DeviceRGB";
@@ -135,6 +29,111 @@ bool Recolour::is_rgb_space(const std::string& name) {
     return false;
 }
 
+// One pass over a stream. Bytes are copied from `data` up to each replaced operator's first
+// operand: the white space before the operands stays, so the replacement never runs into the
+// previous operator ("q" + "0 0 0 1 k" must not become "q0 0 0 1 k").
+class Rewriter {
+public:
+    Rewriter(std::string_view data, const PrintPalette& palette, QPDFObjectHandle resources, int page,
+             RecolourLog& log)
+        : data_(data), palette_(palette), resources_(resources), page_(page), log_(log) {}
+
+    std::string run() {
+        ContentLexer lex(data_);
+        for (ContentToken t = lex.next(); t.kind != ContentToken::kEnd; t = lex.next()) {
+            if (t.kind == ContentToken::kOperator) {
+                operate(t);
+                operands_.clear();
+            } else {
+                operands_.push_back(t);
+            }
+        }
+        out_.append(data_.substr(copied_));
+        return std::move(out_);
+    }
+
+private:
+    struct Spaces {
+        bool fill_rgb = false, stroke_rgb = false;
+    };
+
+    void replace(const ContentToken& op, const std::string& with) {
+        const std::size_t from = operands_.empty() ? op.begin : operands_.front().begin;
+        out_.append(data_.substr(copied_, from - copied_));
+        out_ += with;
+        copied_ = op.end;
+    }
+
+    void operate(const ContentToken& op) {
+        const std::string_view v = op.text;
+        if (v == "q") {
+            stack_.push_back(stack_.back());
+        } else if (v == "Q") {
+            if (stack_.size() > 1) stack_.pop_back();
+        } else if (v == "rg" || v == "RG") {
+            recolour(op, v == "rg" ? "k" : "K");
+        } else if (v == "sc" || v == "scn") {
+            if (stack_.back().fill_rgb) recolour(op, std::string(v));
+        } else if (v == "SC" || v == "SCN") {
+            if (stack_.back().stroke_rgb) recolour(op, std::string(v));
+        } else if (v == "cs" || v == "CS") {
+            set_space(op, v == "CS");
+        }
+    }
+
+    // `r g b <op>` → `c m y k <cmyk_op>` when the operands are exactly three numbers; anything
+    // else (`/P0 scn` with a pattern) stays as it is.
+    void recolour(const ContentToken& op, const std::string& cmyk_op) {
+        if (operands_.size() != 3) return;
+        for (const auto& t : operands_) {
+            if (t.kind != ContentToken::kNumber) return;
+        }
+        const double r = operands_[0].number, g = operands_[1].number, b = operands_[2].number;
+        const PaletteColour* p = palette_.find(r, g, b);
+        if (!p) {
+            const std::string key = pdf_number(r) + " " + pdf_number(g) + " " + pdf_number(b) + " " + std::string(op.text);
+            log_.unmapped.emplace(key, page_);  // keeps the first page
+            return;
+        }
+        const Cmyk& c = p->cmyk;
+        replace(op, pdf_number(c.c) + " " + pdf_number(c.m) + " " + pdf_number(c.y) + " " + pdf_number(c.k) + " " + cmyk_op);
+        ++log_.rewritten;
+        ++log_.used[p->name];
+    }
+
+    void set_space(const ContentToken& op, bool stroke) {
+        std::string name;
+        for (const auto& t : operands_) {
+            if (t.kind == ContentToken::kName) name = "/" + name_value(t.text);
+        }
+        const bool rgb = is_rgb_space(name, resources_);
+        (stroke ? stack_.back().stroke_rgb : stack_.back().fill_rgb) = rgb;
+        if (rgb) {
+            replace(op, "/DeviceCMYK " + std::string(op.text));
+            ++log_.rewritten;
+            return;
+        }
+        if (name == "/Pattern" || name == "/Indexed") log_.unsupported.emplace(name + " " + std::string(op.text), page_);
+    }
+
+    std::string_view data_;
+    const PrintPalette& palette_;
+    QPDFObjectHandle resources_;
+    int page_;
+    RecolourLog& log_;
+    std::vector<ContentToken> operands_;  // since the last operator
+    std::vector<Spaces> stack_{Spaces{}};  // colour spaces are graphics state: q/Q
+    std::string out_;
+    std::size_t copied_ = 0;  // data_ up to here is in out_
+};
+
+}  // namespace
+
+std::string recolour_content(std::string_view data, const PrintPalette& palette, QPDFObjectHandle resources,
+                             int page, RecolourLog& log) {
+    return Rewriter(data, palette, resources, page, log).run();
+}
+
 namespace {
 
 void rewrite(QPDFObjectHandle owner, bool is_page, const PrintPalette& palette, int page_no,
@@ -142,10 +141,10 @@ void rewrite(QPDFObjectHandle owner, bool is_page, const PrintPalette& palette, 
     QPDFPageObjectHelper helper(owner);
     QPDFObjectHandle resources =
         is_page ? helper.getAttribute("/Resources", false) : owner.getDict().getKey("/Resources");
-    Recolour filter(palette, resources, page_no, log);
-    std::string data;
-    Pl_String sink("recolour", nullptr, data);
-    helper.filterContents(&filter, &sink);
+    std::string raw;
+    Pl_String sink("recolour", nullptr, raw);
+    helper.pipeContents(&sink);
+    const std::string data = recolour_content(raw, palette, resources, page_no, log);
     if (is_page) {
         owner.replaceKey("/Contents", QPDFObjectHandle::newStream(owner.getOwningQPDF(), data));
     } else {
