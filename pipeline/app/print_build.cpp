@@ -134,7 +134,7 @@ finish::DeliveryInfo delivery_info(const PrintInputs& in, const finish::PrintOpt
         std::ifstream f(po.cmyk_profile, std::ios::binary);
         profile = finish::icc_description({std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()});
     }
-    return {m.title, m.isbn, m.edition, m.issue_date, finish::pdfx_name(po.standard), po.condition, profile, inputs_of(in)};
+    return {m.title, m.isbn, m.edition, m.issue_date, finish::pdfx_name(po.standard), po.condition, profile, inputs_of(in), {}};
 }
 
 void add_preflight_lines(const finish::PreflightReport& r, std::vector<std::string>& report) {
@@ -219,7 +219,10 @@ int run_print_pass(const PrintInputs& in, const fs::path& finished, Diagnostics&
     finish::DeliveryResult delivered;
     const fs::path folder = out.parent_path() / out.stem();
     const fs::path zip = out.parent_path() / (out.stem().string() + ".zip");
-    if (!finish::write_delivery(out, folder, zip, delivery_info(in, po), pre, diags, delivered)) return kExitCantCreate;
+    if (!stats.sha256.empty() && in.opts.hashes) in.opts.hashes->remember(out, stats.sha256);  // for the build log
+    finish::DeliveryInfo info = delivery_info(in, po);
+    info.pdf_sha256 = stats.sha256;
+    if (!finish::write_delivery(out, folder, zip, info, pre, diags, delivered)) return kExitCantCreate;
     report.push_back("delivery: " + folder.string() + "/ and " + zip.string() + " (" + mib(fs::file_size(zip, ec)) + ")");
     return kExitOk;
 }

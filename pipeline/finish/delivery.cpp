@@ -36,9 +36,10 @@ bool write_text(const fs::path& p, const std::string& text) {
     return static_cast<bool>(out);
 }
 
-ManifestEntry output_entry(const fs::path& file) {
+ManifestEntry output_entry(const fs::path& file, const std::string& known_sha256 = {}) {
     std::error_code ec;
-    return {"output", file.filename().string(), sha256_of_file(file), fs::file_size(file, ec)};
+    return {"output", file.filename().string(), known_sha256.empty() ? sha256_of_file(file) : known_sha256,
+            fs::file_size(file, ec)};
 }
 
 // Noon of the issue date: a DOS timestamp has no time zone, noon keeps the date in any of them.
@@ -97,7 +98,15 @@ bool write_delivery(const fs::path& pdf, const fs::path& folder, const fs::path&
     fs::remove_all(folder, ec);
     fs::create_directories(folder, ec);
     const fs::path pdf_copy = folder / pdf.filename();
-    if (!ec) fs::copy_file(pdf, pdf_copy, fs::copy_options::overwrite_existing, ec);
+    // A second name for the same bytes where the file system allows it (the PDF is replaced by
+    // rename, never rewritten in place, so the folder's copy cannot change under it); else a copy.
+    if (!ec) {
+        fs::create_hard_link(pdf, pdf_copy, ec);
+        if (ec) {
+            ec.clear();
+            fs::copy_file(pdf, pdf_copy, fs::copy_options::overwrite_existing, ec);
+        }
+    }
     const fs::path txt = folder / "preflight.txt", json = folder / "preflight.json";
     if (ec || !write_text(txt, preflight_text(report)) || !write_text(json, preflight_json(report))) {
         diags.error("E-DELIVERY-001", {folder.string(), 0, 0}, "cannot write the delivery folder" +
@@ -106,7 +115,7 @@ bool write_delivery(const fs::path& pdf, const fs::path& folder, const fs::path&
     }
     result.folder = folder;
     result.zip = zip;
-    result.outputs = {output_entry(pdf_copy), output_entry(txt), output_entry(json)};
+    result.outputs = {output_entry(pdf_copy, info.pdf_sha256), output_entry(txt), output_entry(json)};
     const fs::path manifest = folder / "manifest.json";
     if (!write_text(manifest, manifest_json(info, result.outputs)) ||
         !write_zip(folder, {pdf_copy, txt, json, manifest}, zip, info.issue_date)) {

@@ -25,6 +25,7 @@ struct DeliveryInfo {
     std::string title, isbn, edition, issue_date;  // issue_date: ISO "2027-03-25"
     std::string pdfx, output_condition, profile;   // "PDF/X-4", "FOGRA39", "FOGRA39L Coated"
     std::vector<ManifestEntry> inputs;              // every input file, font and profile
+    std::string pdf_sha256;                         // the PDF's, when known; "" = read and hashed
 };
 
 struct DeliveryResult {

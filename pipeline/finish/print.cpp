@@ -2,6 +2,8 @@
 #include "finish/print.h"
 
 #include <lcms2.h>
+#include <qpdf/Pipeline.hh>
+#include <qpdf/Pl_StdioFile.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -14,6 +16,7 @@
 #include <stdexcept>
 
 #include "core/c_handle.h"
+#include "core/sha256.h"
 #include "finish/marks.h"
 
 namespace shokuhon::finish {
@@ -116,6 +119,21 @@ void process_pages(QPDF& pdf, const PrintOptions& o, const fs::path& out, Diagno
     stats.pages = page_no;
 }
 
+// Passes the file's bytes on and hashes them: the caller gets the SHA-256 without reading the
+// file back.
+class HashingPipe : public Pipeline {
+public:
+    HashingPipe(Pipeline* to, Sha256& sha) : Pipeline("sha256", to), sha_(sha) {}
+    void write(unsigned char const* data, size_t len) override {
+        sha_.update(data, len);
+        getNext()->write(data, len);
+    }
+    void finish() override { getNext()->finish(); }
+
+private:
+    Sha256& sha_;
+};
+
 PdfxInfo pdfx_info(const PrintOptions& o, const std::string& profile) {
     PdfxInfo x;
     x.standard = o.standard;
@@ -167,9 +185,17 @@ bool print_pdf(const fs::path& in, const fs::path& out, const PrintOptions& o, D
             for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) add_crop_marks(page, g);
         }
         apply_pdfx(pdf, pdfx_info(o, cmyk_icc));
-        QPDFWriter writer(pdf, out.c_str());
+        CHandle<FILE, std::fclose> file{std::fopen(out.c_str(), "wb")};
+        if (!file) throw std::runtime_error("cannot write " + out.string());
+        Sha256 sha;
+        Pl_StdioFile to_file("print pdf", file.get());
+        HashingPipe hashing(&to_file, sha);
+        QPDFWriter writer(pdf);
+        writer.setOutputPipeline(&hashing);
         configure_writer(writer, o.standard);
         writer.write();
+        if (std::fclose(file.release()) != 0) throw std::runtime_error("cannot write " + out.string());
+        stats.sha256 = sha.hex();
     } catch (const std::exception& e) {
         diags.error("E-PRINT-099", {in.string(), 0, 0}, std::string("cannot make the print PDF: ") + e.what());
         return false;

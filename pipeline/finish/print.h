@@ -43,6 +43,7 @@ struct PrintStats {
     RecolourLog colours;
     PhotoStats photos;
     double seconds = 0;
+    std::string sha256;  // of `out`, hashed as it was written (hex)
 };
 
 // Reads `in`, writes `out` (which must differ). Returns false with E-PRINT-* diagnostics when

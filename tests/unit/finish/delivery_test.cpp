@@ -17,7 +17,7 @@ TEST_CASE("the delivery folder and zip hold the PDF, its preflight and a manifes
     test::sample_pdf(dir / "book.pdf");
     const auto report = finish::preflight(dir / "book.pdf", {});
     finish::DeliveryInfo info{"平塚食本", "978-4-908291-15-9", "2027年版", "2027-03-25", "PDF/X-4", "FOGRA39",
-                              "FOGRA39L Coated", {{"content", "content/book.xml", "ab12", 10}}};
+                              "FOGRA39L Coated", {{"content", "content/book.xml", "ab12", 10}}, {}};
     Diagnostics diags;
     finish::DeliveryResult a, b;
     REQUIRE(finish::write_delivery(dir / "book.pdf", dir / "book", dir / "book.zip", info, report, diags, a));
@@ -43,6 +43,26 @@ TEST_CASE("the delivery folder and zip hold the PDF, its preflight and a manifes
     CHECK(manifest.find("{\"role\": \"content\", \"path\": \"content/book.xml\", \"sha256\": \"ab12\", \"bytes\": 10}") !=
           std::string::npos);
     CHECK(manifest.find("\"sha256\": \"" + finish::sha256_of_file(dir / "book.pdf") + "\"") != std::string::npos);
+    CHECK(test::slurp(dir / "book" / "book.pdf") == test::slurp(dir / "book.pdf"));
+}
+
+TEST_CASE("the delivery takes the PDF's hash when the caller knows it, and survives the PDF's replacement",
+          "[finish][delivery]") {
+    const fs::path dir = test::print_scratch("delivery-known");
+    test::sample_pdf(dir / "book.pdf");
+    const std::string bytes = test::slurp(dir / "book.pdf");
+    const auto report = finish::preflight(dir / "book.pdf", {});
+    finish::DeliveryInfo info{"平塚食本", "", "2027年版", "2027-03-25", "PDF/X-4", "FOGRA39", "FOGRA39L Coated", {},
+                              std::string(64, 'a')};
+    Diagnostics diags;
+    finish::DeliveryResult r;
+    REQUIRE(finish::write_delivery(dir / "book.pdf", dir / "book", dir / "book.zip", info, report, diags, r));
+    REQUIRE_FALSE(r.outputs.empty());
+    CHECK(r.outputs[0].sha256 == std::string(64, 'a'));  // not read back
+    // The next build replaces the PDF by rename: the delivered one keeps the bytes delivered.
+    test::write_text(dir / "next.pdf", "%PDF-1.6 another book");
+    fs::rename(dir / "next.pdf", dir / "book.pdf");
+    CHECK(test::slurp(dir / "book" / "book.pdf") == bytes);
 }
 
 TEST_CASE("effective photo resolution names the entry and the photo", "[finish][print]") {

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "core/sha256.h"
 #include "finish/jpeg_io.h"
 #include "finish/preflight.h"
 #include "finish/print.h"
@@ -83,6 +84,7 @@ TEST_CASE("print PDF/X-4: exact CMYK, ICC-tagged photo, no groups or links, pass
     CHECK(stats.groups_removed == 4);
     CHECK(stats.photos.tagged == 1);
     CHECK(stats.colours.unmapped.empty());
+    CHECK(stats.sha256 == sha256_file(dir / "out.pdf"));  // hashed as it was written
 
     const std::string content = all_content(dir / "out.pdf");
     CHECK(content.find(" rg") == std::string::npos);
