@@ -194,9 +194,9 @@ Document paginate(const content::Book& book, const style::LayoutSet& layout,
         pages::draw_page_frame(ctx, pg, t, b.page);
     };
     std::atomic<std::size_t> next{0};
+    const auto memo = pages::make_build_memo();  // shared: each index is laid out once
     const auto work = [&] {
         Typesetter ts(fonts, layout, opts.mode, opts.observer);
-        const auto memo = pages::make_build_memo();
         for (std::size_t i; (i = next++) < n;) build_page(i, ts, memo.get());
     };
     // An observer sees paragraphs one at a time: with one, pages are built on this thread.

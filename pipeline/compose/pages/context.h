@@ -37,7 +37,8 @@ MapWindow map_window(const style::Template& t);
 void number_map_pins(const content::Book& book, const style::LayoutSet& layout, PageMap& map);
 
 // What pages of one build share and need to work out only once (each index kind's layout,
-// the collator): made by paginate, one per build, and dropped with it (pages/index.cpp).
+// the collator): made by paginate, one per build, shared by the threads that build pages and
+// dropped with it (pages/index.cpp).
 struct BuildMemo;
 std::shared_ptr<BuildMemo> make_build_memo();
 

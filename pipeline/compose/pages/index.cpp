@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <array>
 #include <string_view>
@@ -306,7 +307,10 @@ struct LaidOut {
     Flow flow;
 };
 
+// Shared by the threads that build pages: `mutex` is held while an index is looked up or laid
+// out (which is also when the collator is made and used), so each index is laid out once.
 struct BuildMemo {
+    std::mutex mutex;
     std::map<std::string, std::shared_ptr<const LaidOut>> indexes;  // by kind and measures
     std::unique_ptr<icu::Collator> collator;
     bool collator_made = false;
@@ -519,7 +523,9 @@ void build_any_index(const PageContext& ctx, const content::PlanPage& plan, Page
     std::shared_ptr<const LaidOut> laid_out;
     const std::string key = kind + '/' + std::to_string(m.col_w.sp) + '/' + std::to_string(m.col_gap.sp) + '/' +
                             std::to_string(hm.h.sp);
+    std::unique_lock<std::mutex> lock;
     if (ctx.memo) {
+        lock = std::unique_lock(ctx.memo->mutex);
         if (auto it = ctx.memo->indexes.find(key); it != ctx.memo->indexes.end()) laid_out = it->second;
     }
     if (!laid_out) {
@@ -529,6 +535,7 @@ void build_any_index(const PageContext& ctx, const content::PlanPage& plan, Page
         laid_out = made;
         if (ctx.memo) ctx.memo->indexes.emplace(key, laid_out);
     }
+    if (lock.owns_lock()) lock.unlock();
     const std::vector<Item>& items = laid_out->items;
     const Flow& f = laid_out->flow;
     Length top = hm.y;
