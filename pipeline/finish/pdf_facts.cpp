@@ -172,45 +172,48 @@ PdfFacts read_pdf_facts(const std::filesystem::path& pdf_path) {
         QPDF pdf;
         pdf.setSuppressWarnings(true);
         pdf.processFile(pdf_path.c_str());
-
-        PdfFacts facts;
-        facts.version = pdf.getPDFVersion();
-
-        QPDFPageLabelDocumentHelper labels(pdf);
-        const bool has_labels = labels.hasPageLabels();
-        FontCollector collect(facts.fonts, facts.images);
-        long long index = 0;
-        for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-            PageFacts p;
-            p.media = box_of(page.getMediaBox()).value_or(Box{});
-            QPDFObjectHandle dict = page.getObjectHandle();
-            p.trim = box_of(dict.getKey("/TrimBox"));
-            p.bleed = box_of(dict.getKey("/BleedBox"));
-            if (has_labels) p.label = format_label(labels.getLabelForPage(index));
-            facts.pages.push_back(std::move(p));
-            collect.resources(page.getAttribute("/Resources", false));  // inherited too
-            ++index;
-        }
-
-        for (QPDFOutlineObjectHelper& o : QPDFOutlineDocumentHelper(pdf).getTopLevelOutlines()) {
-            facts.outline_titles.push_back(o.getTitle());
-        }
-
-        QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
-        if (info.isDictionary()) {
-            if (QPDFObjectHandle t = info.getKey("/Title"); t.isString()) {
-                facts.info_title = t.getUTF8Value();
-            }
-            if (QPDFObjectHandle a = info.getKey("/Author"); a.isString()) {
-                facts.info_author = a.getUTF8Value();
-            }
-        }
-        return facts;
+        return read_pdf_facts(pdf);
     } catch (const std::runtime_error&) {
         throw;
     } catch (const std::exception& e) {
         throw std::runtime_error("cannot read PDF " + pdf_path.string() + ": " + e.what());
     }
+}
+
+PdfFacts read_pdf_facts(QPDF& pdf) {
+    PdfFacts facts;
+    facts.version = pdf.getPDFVersion();
+
+    QPDFPageLabelDocumentHelper labels(pdf);
+    const bool has_labels = labels.hasPageLabels();
+    FontCollector collect(facts.fonts, facts.images);
+    long long index = 0;
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        PageFacts p;
+        p.media = box_of(page.getMediaBox()).value_or(Box{});
+        QPDFObjectHandle dict = page.getObjectHandle();
+        p.trim = box_of(dict.getKey("/TrimBox"));
+        p.bleed = box_of(dict.getKey("/BleedBox"));
+        if (has_labels) p.label = format_label(labels.getLabelForPage(index));
+        facts.pages.push_back(std::move(p));
+        collect.resources(page.getAttribute("/Resources", false));  // inherited too
+        ++index;
+    }
+
+    for (QPDFOutlineObjectHelper& o : QPDFOutlineDocumentHelper(pdf).getTopLevelOutlines()) {
+        facts.outline_titles.push_back(o.getTitle());
+    }
+
+    QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
+    if (info.isDictionary()) {
+        if (QPDFObjectHandle t = info.getKey("/Title"); t.isString()) {
+            facts.info_title = t.getUTF8Value();
+        }
+        if (QPDFObjectHandle a = info.getKey("/Author"); a.isString()) {
+            facts.info_author = a.getUTF8Value();
+        }
+    }
+    return facts;
 }
 
 }  // namespace shokuhon::finish

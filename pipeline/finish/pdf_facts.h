@@ -1,6 +1,8 @@
 // finish/: facts read back from any PDF with qpdf, for preflight and for the tests that
 // check the book from outside. Reads only; never modifies the file.
 #pragma once
+#include <qpdf/QPDF.hh>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -40,5 +42,7 @@ struct PdfFacts {
 
 // Throws std::runtime_error when the file cannot be opened as a PDF.
 PdfFacts read_pdf_facts(const std::filesystem::path& pdf);
+// The same for a PDF already open (qpdf's exceptions pass through).
+PdfFacts read_pdf_facts(QPDF& pdf);
 
 }  // namespace shokuhon::finish

@@ -265,10 +265,10 @@ PreflightReport preflight(const fs::path& path, const PreflightOptions& o) {
     r.signature = o.signature;
     Findings f(r.findings);
     try {
-        const PdfFacts facts = read_pdf_facts(path);
         QPDF pdf;
         pdf.setSuppressWarnings(true);
         pdf.processFile(path.c_str());
+        const PdfFacts facts = read_pdf_facts(pdf);
         r.readable = true;
         r.pdf_version = pdf.getPDFVersion();
         r.pages = static_cast<int>(facts.pages.size());
