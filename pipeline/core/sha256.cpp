@@ -39,6 +39,44 @@ std::string Sha256::hex() {
     return d ? to_hex(d->data(), d->size()) : std::string();
 }
 
+Sha256Thread::Sha256Thread() : thread_([this](std::stop_token stop) { run(stop); }) {}
+
+Sha256Thread::~Sha256Thread() {
+    thread_.request_stop();
+    thread_.join();
+}
+
+void Sha256Thread::update(std::string bytes) {
+    if (bytes.empty()) return;
+    constexpr std::size_t kMaxQueued = 64u << 20;
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return queued_bytes_ < kMaxQueued; });
+    queued_bytes_ += bytes.size();
+    queue_.push_back(std::move(bytes));
+    changed_.notify_all();
+}
+
+Sha256 Sha256Thread::state() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return queue_.empty() && !busy_; });
+    return Sha256(sha_);
+}
+
+void Sha256Thread::run(std::stop_token stop) {
+    std::unique_lock lock(mutex_);
+    while (changed_.wait(lock, stop, [&] { return !queue_.empty(); }) && !stop.stop_requested()) {
+        std::string bytes = std::move(queue_.front());
+        queue_.pop_front();
+        busy_ = true;
+        lock.unlock();
+        sha_.update(bytes);
+        lock.lock();
+        busy_ = false;
+        queued_bytes_ -= bytes.size();
+        changed_.notify_all();
+    }
+}
+
 std::string to_hex(const unsigned char* bytes, std::size_t n) {
     static constexpr char kDigits[] = "0123456789abcdef";
     std::string out;

@@ -4,6 +4,11 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <stop_token>
+#include <thread>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -28,6 +33,29 @@ public:
 
 private:
     CHandle<EVP_MD_CTX, EVP_MD_CTX_free> ctx_;
+};
+
+// SHA-256 on a thread of its own, for hashing what the caller writes while it writes: update()
+// hands the bytes over and returns (it waits only while 64 MB are still to be hashed); state()
+// waits for everything handed over and returns a copy of the digest so far.
+class Sha256Thread {
+public:
+    Sha256Thread();
+    ~Sha256Thread();  // stops the thread (what is still queued is not hashed)
+    Sha256Thread(const Sha256Thread&) = delete;
+    Sha256Thread& operator=(const Sha256Thread&) = delete;
+    void update(std::string bytes);
+    Sha256 state();
+
+private:
+    void run(std::stop_token stop);
+    Sha256 sha_;
+    std::mutex mutex_;
+    std::condition_variable_any changed_;
+    std::deque<std::string> queue_;
+    std::size_t queued_bytes_ = 0;
+    bool busy_ = false;
+    std::jthread thread_;  // last: it starts once the members above exist, and stops first
 };
 
 std::string to_hex(const unsigned char* bytes, std::size_t n);

@@ -67,10 +67,10 @@ public:
     // Hands what is buffered to the sink.
     void flush() {
         if (out_.empty()) return;
-        sha_.update(out_);
         if (!sink_(out_)) throw std::runtime_error("cannot write the PDF");
         written_ += out_.size();
-        out_.clear();
+        sha_.update(std::move(out_));  // hashed on the hashing thread while the next part is joined
+        out_ = std::string();
     }
 
     // The cross-reference table, the trailer and the /ID (the first 16 bytes of the SHA-256 of
@@ -88,8 +88,9 @@ public:
             out_ += entry;
         }
         flush();
-        Sha256 whole(sha_);
-        const auto digest = sha_.digest();
+        Sha256 whole = sha_.state();
+        Sha256 before_trailer(whole);
+        const auto digest = before_trailer.digest();
         if (!digest) throw std::runtime_error("SHA-256 failed");
         const std::string id = to_hex(digest->data(), 16);
         out_ += "trailer\n<< /Size " + std::to_string(offsets_.size()) + " /Root " + ref(root) + " /Info " +
@@ -103,7 +104,7 @@ public:
 
 private:
     const PdfSink& sink_;
-    Sha256 sha_;
+    Sha256Thread sha_;
     std::string out_;
     std::size_t written_ = 0;
     std::vector<std::size_t> offsets_;

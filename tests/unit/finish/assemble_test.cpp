@@ -200,15 +200,6 @@ TEST_CASE("assemble_pdf gives the SHA-256 of the whole file it wrote", "[finish]
     CHECK(sha != before_trailer.hex());
 }
 
-TEST_CASE("a copied Sha256 goes on from the same state, independently", "[finish][assemble]") {
-    Sha256 a;
-    a.update("平塚");
-    Sha256 b(a);
-    a.update("食本");
-    b.update("市");
-    CHECK(a.hex() == sha256_bytes("平塚食本"));
-    CHECK(b.hex() == sha256_bytes("平塚市"));
-}
 
 TEST_CASE("assemble_pdf refuses parts that do not make the book", "[finish][assemble]") {
     SECTION("a page count that differs from the labels") {
