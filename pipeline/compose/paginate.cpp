@@ -195,8 +195,8 @@ Document paginate(const content::Book& book, const style::LayoutSet& layout,
     };
     std::atomic<std::size_t> next{0};
     const auto memo = pages::make_build_memo();  // shared: each index is laid out once
-    const auto work = [&] {
-        Typesetter ts(fonts, layout, opts.mode, opts.observer);
+    const auto work = [&](const shape::FontSet& own_fonts) {
+        Typesetter ts(own_fonts, layout, opts.mode, opts.observer);
         for (std::size_t i; (i = next++) < n;) build_page(i, ts, memo.get());
     };
     // An observer sees paragraphs one at a time: with one, pages are built on this thread.
@@ -207,7 +207,8 @@ Document paginate(const content::Book& book, const style::LayoutSet& layout,
         for (int w = 1; w < threads; ++w) {
             pool.emplace_back([&, w] {
                 try {
-                    work();
+                    const shape::FontSet own = fonts.clone();  // HarfBuzz's caches, per thread
+                    work(own);
                 } catch (...) {
                     failures[static_cast<std::size_t>(w)] = std::current_exception();
                     next = n;  // the others stop at their next page
@@ -215,7 +216,7 @@ Document paginate(const content::Book& book, const style::LayoutSet& layout,
             });
         }
         try {
-            work();
+            work(fonts);
         } catch (...) {
             failures[0] = std::current_exception();
             next = n;

@@ -64,6 +64,22 @@ FontSet FontSet::open(const std::vector<FontLockEntry>& lock, Diagnostics& diags
     return set;
 }
 
+FontSet FontSet::clone() const {
+    FontSet set;
+    for (const auto& [role, f] : fonts_) {
+        auto font = std::make_unique<Font>();
+        font->role_ = f->role_;
+        font->file_ = f->file_;
+        font->face_ = f->face_;
+        font->upem_ = f->upem_;
+        font->font_.reset(hb_font_create(hb_font_get_face(f->font_.get())));
+        const int upem = static_cast<int>(font->upem_);
+        hb_font_set_scale(font->font_.get(), upem, upem);
+        set.fonts_[role] = std::move(font);
+    }
+    return set;
+}
+
 const Font* FontSet::find(const std::string& role) const {
     auto it = fonts_.find(role);
     return it == fonts_.end() ? nullptr : it->second.get();

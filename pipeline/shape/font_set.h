@@ -46,6 +46,9 @@ public:
     // Opens every entry; a file that cannot be read is an error naming the lock line.
     static FontSet open(const std::vector<FontLockEntry>& lock, Diagnostics& diags);
     const Font* find(const std::string& role) const;
+    // The same faces (files read once, shared) with fonts of their own: HarfBuzz keeps glyph
+    // caches per font, and threads shaping with one font contend for them. One per thread.
+    FontSet clone() const;
     std::vector<std::string> roles() const;
 
 private:
