@@ -2,14 +2,20 @@
 #include "finish/print.h"
 
 #include <lcms2.h>
+#include <qpdf/Buffer.hh>
 #include <qpdf/Pipeline.hh>
+#include <qpdf/Pl_Flate.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/Pl_StdioFile.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -99,9 +105,38 @@ void report_colours(const RecolourLog& log, const fs::path& out, Diagnostics& di
     }
 }
 
+// The recoloured streams are new and uncompressed: they are deflated here on every core, as
+// QPDFWriter would deflate them one after another (with the same Pl_Flate, so the same bytes),
+// and QPDFWriter keeps Flate data as it is.
+void compress_new_streams(const std::vector<QPDFObjectHandle>& streams) {
+    std::vector<std::string> packed(streams.size());
+    std::vector<std::shared_ptr<Buffer>> raw(streams.size());
+    for (std::size_t i = 0; i < streams.size(); ++i) raw[i] = QPDFObjectHandle(streams[i]).getRawStreamData();
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i; (i = next++) < streams.size();) {
+            Pl_String sink("packed", nullptr, packed[i]);
+            Pl_Flate flate("deflate", &sink, Pl_Flate::a_deflate);
+            flate.write(raw[i]->getBuffer(), raw[i]->getSize());
+            flate.finish();
+        }
+    };
+    {
+        std::vector<std::jthread> helpers;
+        const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+        for (unsigned t = 1; t < cores && t < streams.size(); ++t) helpers.emplace_back(work);
+        work();
+    }
+    for (std::size_t i = 0; i < streams.size(); ++i) {
+        QPDFObjectHandle s = streams[i];
+        s.replaceStreamData(packed[i], QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+    }
+}
+
 void process_pages(QPDF& pdf, const PrintOptions& o, const fs::path& out, Diagnostics& diags,
                    PrintStats& stats) {
     std::vector<QPDFObjGen> forms_done;
+    std::vector<QPDFObjectHandle> rewritten;
     int page_no = 0;
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
         ++page_no;
@@ -111,12 +146,15 @@ void process_pages(QPDF& pdf, const PrintOptions& o, const fs::path& out, Diagno
             dict.removeKey("/Annots");
         }
         recolour_page(dict, o.palette, page_no, stats.colours, forms_done);
+        rewritten.push_back(dict.getKey("/Contents"));
         settle_group(dict, page.getAttribute("/Resources", false), o.standard, page_no, out, diags, stats);
         page.forEachFormXObject(true, [&](QPDFObjectHandle& form, QPDFObjectHandle&, const std::string&) {
             settle_group(form, form.getDict().getKey("/Resources"), o.standard, page_no, out, diags, stats);
         });
     }
     stats.pages = page_no;
+    for (const QPDFObjGen& og : forms_done) rewritten.push_back(pdf.getObjectByObjGen(og));
+    compress_new_streams(rewritten);
 }
 
 // Passes the file's bytes on and hashes them: the caller gets the SHA-256 without reading the
