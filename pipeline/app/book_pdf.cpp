@@ -181,19 +181,102 @@ std::map<std::string, shape::GlyphUse> glyph_use(const compose::Document& doc, c
     return use;
 }
 
+// A font subset kept between builds: one file per font file and face, holding the glyph set
+// and the program, replaced atomically (a reader sees one build's pair or another's, never a
+// mix). Anything it cannot read is no subset.
+constexpr std::string_view kSubsetMagic = "shokuhon font subset 1\n";
+
+struct KeptSubset {
+    std::vector<std::uint32_t> gids;  // sorted
+    std::string program;
+};
+
+fs::path subset_file(const fs::path& dir, const std::string& font_key) {
+    std::string name = font_key;
+    std::replace(name.begin(), name.end(), ' ', '-');
+    return dir / (name + ".subset");
+}
+
+// The font it was cut from and the HarfBuzz that cut it: a file renamed to another font's name,
+// or one from another HarfBuzz, is not taken.
+std::string subset_header(const std::string& font_key) {
+    return std::string(kSubsetMagic) + "font " + font_key + "\nharfbuzz " + hb_version_string() + "\n";
+}
+
+std::optional<KeptSubset> read_subset(const fs::path& file, const std::string& font_key) {
+    std::string bytes;
+    if (!read_file(file, bytes)) return std::nullopt;
+    const std::string head = subset_header(font_key);
+    if (bytes.compare(0, head.size(), head) != 0) return std::nullopt;
+    std::size_t at = head.size();
+    const auto number = [&](std::uint64_t& v) {
+        const std::size_t end = bytes.find('\n', at);
+        if (end == std::string::npos || end == at || end - at > 12) return false;
+        v = 0;
+        for (std::size_t i = at; i < end; ++i) {
+            if (bytes[i] < '0' || bytes[i] > '9') return false;
+            v = v * 10 + static_cast<std::uint64_t>(bytes[i] - '0');
+        }
+        at = end + 1;
+        return true;
+    };
+    std::uint64_t count = 0, length = 0;
+    if (!number(count) || count > 1'000'000 || at + count * 4 > bytes.size()) return std::nullopt;
+    KeptSubset k;
+    k.gids.resize(count);
+    for (std::size_t i = 0; i < count; ++i, at += 4) {
+        const auto* b = reinterpret_cast<const unsigned char*>(bytes.data() + at);
+        k.gids[i] = b[0] | (b[1] << 8) | (b[2] << 16) | (static_cast<std::uint32_t>(b[3]) << 24);
+    }
+    if (!std::is_sorted(k.gids.begin(), k.gids.end())) return std::nullopt;
+    if (!number(length) || length == 0 || at + length != bytes.size()) return std::nullopt;
+    k.program = bytes.substr(at);
+    return k;
+}
+
+void keep_subset(const fs::path& file, const std::string& font_key, const std::set<std::uint32_t>& gids,
+                 const std::string& program) {
+    std::string bytes = subset_header(font_key) + std::to_string(gids.size()) + "\n";
+    for (const std::uint32_t g : gids) {
+        for (int shift = 0; shift < 32; shift += 8) bytes += static_cast<char>((g >> shift) & 0xFF);
+    }
+    bytes += std::to_string(program.size()) + "\n" + program;
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    remove_orphaned_temporaries(file);  // left by builds killed while saving
+    write_file_atomically(file, bytes, ec, Durability::kCache);  // a lost one costs a subset next time
+}
+
 // The fonts cut to what `ranges` draw (shape/subset.h), on every core; a role HarfBuzz cannot
-// subset is drawn from its file.
-render::FontPrograms subset_fonts(const render::RenderInputs& in, const PageRanges& ranges) {
+// subset is drawn from its file. With a subset cache, a kept subset that holds every glyph is
+// used as it is, and a new subset is kept when it holds at least as many glyphs as the one kept
+// (a whole book's, not one part's).
+render::FontPrograms subset_fonts(const render::RenderInputs& in, const PageRanges& ranges, const BookPdfOptions& opts,
+                                  BookPdfStats& stats) {
     const auto use = glyph_use(in.doc, ranges);
     std::vector<std::pair<std::string, const shape::GlyphUse*>> work;
     for (const auto& [role, u] : use) {
         if (in.fonts.find(role)) work.emplace_back(role, &u);
     }
     std::vector<std::string> programs(work.size());
+    std::vector<char> kept(work.size(), 0);
     std::atomic<std::size_t> next{0};
     const auto run = [&] {
         for (std::size_t i = next++; i < work.size(); i = next++) {
-            programs[i] = shape::subset_font(*in.fonts.find(work[i].first), *work[i].second);
+            const shape::GlyphUse& u = *work[i].second;
+            const auto key = opts.font_keys.find(work[i].first);
+            const bool store = !opts.subset_cache.empty() && key != opts.font_keys.end();
+            std::optional<KeptSubset> old;
+            if (store) old = read_subset(subset_file(opts.subset_cache, key->second), key->second);
+            if (old && std::includes(old->gids.begin(), old->gids.end(), u.gids.begin(), u.gids.end())) {
+                programs[i] = std::move(old->program);
+                kept[i] = 1;
+                continue;
+            }
+            programs[i] = shape::subset_font(*in.fonts.find(work[i].first), u);
+            if (store && !programs[i].empty() && (!old || u.gids.size() >= old->gids.size())) {
+                keep_subset(subset_file(opts.subset_cache, key->second), key->second, u.gids, programs[i]);
+            }
         }
     };
     {
@@ -204,7 +287,10 @@ render::FontPrograms subset_fonts(const render::RenderInputs& in, const PageRang
     }  // joined: no thread is left when children are forked
     render::FontPrograms out;
     for (std::size_t i = 0; i < work.size(); ++i) {
-        if (!programs[i].empty()) out.emplace(work[i].first, std::make_shared<const std::string>(std::move(programs[i])));
+        if (programs[i].empty()) continue;
+        out.emplace(work[i].first, std::make_shared<const std::string>(std::move(programs[i])));
+        ++stats.subsets;
+        stats.subsets_cached += kept[i];
     }
     return out;
 }
@@ -281,7 +367,7 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
         todo.push_back(i);
         ranges.emplace_back(parts[i].first, parts[i].count);
     }
-    const render::FontPrograms programs = todo.empty() ? render::FontPrograms{} : subset_fonts(whole, ranges);
+    const render::FontPrograms programs = todo.empty() ? render::FontPrograms{} : subset_fonts(whole, ranges, opts, stats);
     stats.subset_s = since(t0);
     render::RenderInputs in = whole;
     in.programs = &programs;

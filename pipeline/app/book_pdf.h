@@ -3,12 +3,17 @@
 // once, or taken from the build cache when a previous build rendered the same pages; the parts
 // are then joined into the book (finish::assemble_pdf).
 //
+// The parts are drawn with the fonts cut by HarfBuzz to their glyphs (shape/subset.h), glyph IDs
+// kept, so a part's bytes do not depend on which other glyphs the subset holds: a subset kept
+// from an earlier build that holds every glyph needed serves as well as a fresh one.
+//
 // A part's cache key is the SHA-256 of everything its bytes depend on: the pages' items (glyphs,
 // positions, colours, shapes, links), the palette values of the colours, the photos' bytes (by
 // their SHA-256), the fonts' hashes, the page geometry and the Cairo version. So the output is
 // the same byte for byte whether a part was rendered now, by another process or a build ago.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,10 +34,16 @@ struct BookPdfOptions {
     int jobs = 1;                     // processes rendering parts (1 = this one only; 0 = one per core)
     std::string context;              // what else every part depends on (the fonts' hashes)
     HashCache* hashes = nullptr;      // photos' SHA-256; none = hashed afresh
+    // Font subsets kept between builds (one file per font: the largest glyph set subset so far
+    // and its program): a build whose glyphs it holds draws with it instead of subsetting.
+    // "" = none. `font_keys`: role → what names the font file (its SHA-256 and face).
+    std::filesystem::path subset_cache;
+    std::map<std::string, std::string> font_keys;
 };
 
 struct BookPdfStats {
     int parts = 0, rendered = 0, from_cache = 0, processes = 1;
+    int subsets = 0, subsets_cached = 0;  // font programs the parts were drawn with, and those kept from before
     double subset_s = 0, render_s = 0, assemble_s = 0;  // wall time of each step
     std::string sha256;  // of the PDF as written (hex), hashed while it was written
 };

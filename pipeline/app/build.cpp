@@ -223,7 +223,15 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     if (opts.use_cache) bo.cache_dir = build_cache_dir(opts) / "parts" / out.filename();
     bo.scratch = temp_path_for(out, ".");
     bo.jobs = opts.render_jobs;
-    for (const auto& e : lock) bo.context += e.role + " " + std::to_string(e.face) + " " + e.sha256 + "\n";
+    for (const auto& e : lock) {
+        // The file as it is (a file that differs from the pinned hash is only a warning without
+        // --strict-fonts): cached parts and subsets of another file must not be taken for it.
+        const std::string actual = hashes.sha256(e.file);
+        bo.context += e.role + " " + std::to_string(e.face) + " " + actual + "\n";
+        bo.font_keys[e.role] = actual + " " + std::to_string(e.face);
+    }
+    // Font subsets depend on the font files only: kept per user, like the photo verdicts.
+    if (opts.use_cache) bo.subset_cache = (user_cache_dir().empty() ? build_cache_dir(opts) : user_cache_dir()) / "font-subsets";
     bo.hashes = &hashes;
     BookPdfStats parts;
     if (!write_book_pdf(in, ao, bo, fin, parts, diags)) {
@@ -233,6 +241,8 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     }
     result.parts = parts.parts;
     result.parts_rendered = parts.rendered;
+    result.font_subsets = parts.subsets;
+    result.font_subsets_kept = parts.subsets_cached;
     stage("finish");
     if (opts.print) {  // PDF/X, preflight and the delivery folder instead of the screen PDF
         stage("print");

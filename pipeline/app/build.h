@@ -77,6 +77,7 @@ struct BuildResult {
     std::shared_ptr<const Composed> composed;  // with keep_composed, when there were no errors
     std::vector<std::string> print_report;     // print build: preflight and delivery, one line each
     int parts = 0, parts_rendered = 0;         // the PDF's parts, and how many were not in the cache
+    int font_subsets = 0, font_subsets_kept = 0;  // fonts drawn with, and subsets kept from before
 };
 
 BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream& log);

@@ -78,6 +78,8 @@ Object::Ptr summary_json(const SummaryInput& in, const BuildResult& r, const Dia
     o->set("seconds", r.seconds);
     o->set("pdf_parts", r.parts);                    // parts of 8 pages (0: nothing rendered)
     o->set("pdf_parts_rendered", r.parts_rendered);  // the rest came from the build cache
+    o->set("font_subsets", r.font_subsets);            // fonts the rendered parts were drawn with
+    o->set("font_subsets_kept", r.font_subsets_kept);  // of them, subsets kept from an earlier build
     o->set("sections", fill_json(r.fill));
     o->set("diagnostics", diagnostics_json(diags));
     return o;

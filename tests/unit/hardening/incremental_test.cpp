@@ -13,6 +13,9 @@
 #include <filesystem>
 #include <string>
 
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
 #include "unit/hardening/sandbox.h"
 
 namespace fs = std::filesystem;
@@ -205,4 +208,70 @@ TEST_CASE("the per-user caches lose the temporary files of killed builds, not th
     CHECK(fs::exists(live));
     CHECK(fs::exists(user / "file-hashes.tsv"));
     CHECK(fs::exists(user / "photo-verdicts.tsv"));
+}
+
+TEST_CASE("font subsets kept per user serve builds into new folders; damaged or foreign ones are not trusted",
+          "[hardening][cache]") {
+    test::Sandbox s(kSample);
+    const fs::path kept = s.root / "user-cache/shokuhon/font-subsets";
+    // Builds into a new folder each time (no build cache there), printing the JSON summary.
+    int n = 0;
+    const auto build = [&](fs::path& pdf) {
+        pdf = s.root / ("out-" + std::to_string(++n)) / "book.pdf";
+        const auto r = test::run(build_to(s, s.content, pdf, "--json"));
+        REQUIRE(r.exit_code == 0);
+        Poco::JSON::Parser parser;
+        return parser.parse(r.output).extract<Poco::JSON::Object::Ptr>();
+    };
+    fs::path first, pdf;
+    auto o = build(first);
+    const int fonts = o->getValue<int>("font_subsets");
+    CHECK(fonts == 4);  // mincho, gothic and their bold faces
+    CHECK(o->getValue<int>("font_subsets_kept") == 0);
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(kept)) files.push_back(e.path());
+    REQUIRE(files.size() == 4);
+    const std::string book = test::read_file(first);
+
+    o = build(pdf);  // a new folder: every part rendered again, every font from the kept subsets
+    CHECK(o->getValue<int>("pdf_parts_rendered") == o->getValue<int>("pdf_parts"));
+    CHECK(o->getValue<int>("font_subsets_kept") == fonts);
+    CHECK(test::read_file(pdf) == book);
+
+    SECTION("a damaged subset is cut again") {
+        const std::string bytes = test::read_file(files[0]);
+        test::write_file(files[0], bytes.substr(0, bytes.size() - 100));
+        o = build(pdf);
+        CHECK(o->getValue<int>("font_subsets_kept") == fonts - 1);
+        CHECK(test::read_file(pdf) == book);
+        CHECK(test::read_file(files[0]) == bytes);  // and kept again
+    }
+    SECTION("another font's subset under this font's name is not taken") {
+        fs::copy_file(files[1], files[0], fs::copy_options::overwrite_existing);
+        o = build(pdf);
+        CHECK(o->getValue<int>("font_subsets_kept") == fonts - 1);
+        CHECK(test::read_file(pdf) == book);
+    }
+    SECTION("a subset that lacks a glyph the book needs is not taken") {
+        // The glyph list of a kept subset, cut down to its first glyph: the book needs more.
+        std::string bytes = test::read_file(files[0]);
+        const std::size_t count_at = bytes.find('\n', bytes.find("harfbuzz ")) + 1;
+        const std::size_t count_end = bytes.find('\n', count_at);
+        const std::size_t glyphs = std::stoul(bytes.substr(count_at, count_end - count_at));
+        REQUIRE(glyphs > 10);
+        const std::size_t list = count_end + 1;
+        bytes.replace(count_at, count_end - count_at, "1");
+        bytes.erase(list + 4, (glyphs - 1) * 4);
+        test::write_file(files[0], bytes);
+        o = build(pdf);
+        CHECK(o->getValue<int>("font_subsets_kept") == fonts - 1);
+        CHECK(test::read_file(pdf) == book);
+    }
+    SECTION("--no-cache neither reads nor writes them") {
+        fs::remove_all(kept);
+        const fs::path none = s.root / "none/book.pdf";
+        REQUIRE(test::run(build_to(s, s.content, none, "--no-cache")).exit_code == 0);
+        CHECK_FALSE(fs::exists(kept));
+        CHECK(test::read_file(none) == book);
+    }
 }
