@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <iterator>
 #include <exception>
 #include <iomanip>
 #include <map>
@@ -20,6 +21,7 @@
 #include "app/font_check.h"
 #include "app/photos.h"
 #include "app/print_build.h"
+#include "compose/store.h"
 #include "content/load.h"
 #include "finish/assemble.h"
 #include "render/render.h"
@@ -100,10 +102,40 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
         if (opts.progress) opts.progress({name, result.pages, elapsed()});
     };
     stage("load");
+    HashCache memory_hashes;
+    HashCache& hashes = opts.hashes ? *opts.hashes : memory_hashes;
+    // The font lock first (its diagnostics still come after the content's and the layouts'):
+    // the composition store names the font files, and it is read on a second thread while the
+    // content and the layouts load. The store holds the paragraphs the last build into this
+    // output composed, for this program, these font files and this HarfBuzz (compose/store.h):
+    // a rebuild composes only what changed.
+    Diagnostics lock_diags;
+    const auto lock = shape::read_font_lock(opts.fonts_lock, lock_diags);
+    compose::PaginateOptions popts;
+    std::optional<compose::CompositionStore> store;
+    bool store_read = false;
+    const fs::path store_file = build_cache_dir(opts) / "compositions" / (opts.output.filename().string() + ".store");
+    std::jthread store_reader;
+    if (opts.use_cache) {
+        std::error_code ec;
+        std::string context = "program " + hashes.sha256(fs::read_symlink("/proc/self/exe", ec)) + "\nharfbuzz " +
+                              hb_version_string() + "\nmode " + std::to_string(static_cast<int>(popts.mode)) + "\n";
+        for (const auto& e : lock) context += e.role + " " + std::to_string(e.face) + " " + hashes.sha256(e.file) + "\n";
+        store.emplace(std::move(context));
+        store_reader = std::jthread([&] {
+            try {
+                std::ifstream in(store_file, std::ios::binary);
+                const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+                store_read = !bytes.empty() && store->parse(bytes);  // what it cannot take is composed again
+            } catch (const std::exception&) {
+                store_read = false;
+            }
+        });
+    }
     auto loaded = content::load_book(opts.content, diags);
     const auto layout = style::load_layout_set(opts.layouts, diags);
     const std::size_t errors_before_lock = diags.error_count();
-    const auto lock = shape::read_font_lock(opts.fonts_lock, diags);
+    append(diags, lock_diags);
     // A lock that names no font at all would leave every style without a face.
     if (lock.empty() && diags.error_count() == errors_before_lock) {
         diags.error("E-FONT-006", {opts.fonts_lock.string(), 0, 0}, "the font lock names no font files",
@@ -114,8 +146,6 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     // are checked on a second thread while fonts are verified and the book is composed.
     // Diagnostics come out in the order of a serial build, and nothing composed is used
     // unless the photos are good: the result is the same as checking first.
-    HashCache memory_hashes;
-    HashCache& hashes = opts.hashes ? *opts.hashes : memory_hashes;
     // Verdicts depend on the photos' bytes only: kept per user, so a build into a new folder
     // does not decode photos a build of any book already checked.
     const fs::path verdict_dir = user_cache_dir().empty() ? build_cache_dir(opts) : user_cache_dir();
@@ -152,11 +182,12 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
                        "roles come from fonts/fonts.lock");
         }
     }
-    compose::PaginateOptions popts;
     popts.content_dir = opts.content;
     // Pages are built on as many threads as the PDF's parts are rendered by processes.
     popts.threads = opts.render_jobs > 0 ? opts.render_jobs
                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (store_reader.joinable()) store_reader.join();
+    if (store && load_ok) popts.store = &*store;
     Diagnostics compose_diags;
     std::optional<compose::Document> composed;
     if (load_ok && !font_diags.has_errors() && !rest.has_errors()) {
@@ -176,6 +207,18 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     if (opts.use_cache && opts.render) {
         for (const auto& f : found_good) verdicts.add(photo_sha[f]);
         verdicts.save();  // a lost verdict only costs a check next time
+        if (store && store_read && !store->stale()) {
+            // A few new paragraphs on a file of thousands: appended (a cut append spoils the
+            // file, which the next build then does not read).
+            if (store->added()) {
+                std::ofstream out(store_file, std::ios::binary | std::ios::app);
+                out << store->segment();
+            }
+        } else if (store && store->changed()) {
+            std::error_code ec;
+            fs::create_directories(store_file.parent_path(), ec);
+            write_file_atomically(store_file, store->serialize(), ec, Durability::kCache);  // lost: composed again
+        }
     }
     append(diags, compose_diags);
     compose::Document doc = std::move(*composed);

@@ -196,7 +196,7 @@ Document paginate(const content::Book& book, const style::LayoutSet& layout,
     std::atomic<std::size_t> next{0};
     const auto memo = pages::make_build_memo();  // shared: each index is laid out once
     const auto work = [&](const shape::FontSet& own_fonts) {
-        Typesetter ts(own_fonts, layout, opts.mode, opts.observer);
+        Typesetter ts(own_fonts, layout, opts.mode, opts.observer, opts.store);
         for (std::size_t i; (i = next++) < n;) build_page(i, ts, memo.get());
     };
     // An observer sees paragraphs one at a time: with one, pages are built on this thread.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compose/document.h"
+#include "compose/store.h"
 #include "compose/text.h"
 #include "content/model.h"
 #include "core/diagnostics.h"
@@ -39,6 +40,8 @@ struct PaginateOptions {
     // Threads building pages (1: this one only). The document, diagnostics and fill report are
     // the same for any number. With an observer, pages are always built on this thread.
     int threads = 1;
+    // Compositions kept between builds (compose/store.h), shared by the threads; none: none kept.
+    CompositionStore* store = nullptr;
 };
 
 Document paginate(const content::Book& book, const style::LayoutSet& layout,

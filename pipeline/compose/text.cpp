@@ -1,5 +1,7 @@
 #include "compose/text.h"
 
+#include "compose/store.h"
+
 #include <stdexcept>
 
 #include "compose/vertical.h"
@@ -167,6 +169,9 @@ std::shared_ptr<const Composition> Typesetter::composed(std::string_view text, c
     std::string key = std::to_string(width.sp) + (opt.no_indent ? "n" : "i") + style_key(st);
     key.append(text);
     if (const auto* hit = compositions_.find(key)) return *hit;
+    if (store_) {
+        if (auto kept = store_->composition(key)) return compositions_.put(key, std::move(kept));
+    }
     const auto s = shaping(text, st);
     auto c = std::make_shared<Composition>();
     c->text = s->text;
@@ -182,6 +187,7 @@ std::shared_ptr<const Composition> Typesetter::composed(std::string_view text, c
     c->params.hang_punctuation = st.hang;
     c->lines = linebreak::break_paragraph(c->shaped.clusters, c->params);
     compositions_.put(key, c);
+    if (store_) store_->put(key, c);
     return c;
 }
 
@@ -236,9 +242,13 @@ std::shared_ptr<const shape::Shaped> Typesetter::plain_shaped(std::string_view t
     key += '\x1e';
     key.append(text);
     if (const auto* hit = plain_.find(key)) return *hit;
+    if (store_) {
+        if (auto kept = store_->shaped(key)) return plain_.put(key, std::move(kept));
+    }
     auto shaped = std::make_shared<const shape::Shaped>(
         shape::shape_mixed(font_for(st), nullptr, st.size, plain_text(text), st.features));
     plain_.put(key, shaped);
+    if (store_) store_->put(key, shaped);
     return shaped;
 }
 

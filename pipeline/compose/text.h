@@ -53,12 +53,16 @@ using ParagraphObserver = std::function<void(const Composition&)>;
 // many page numbers of an index shape each text once. The caches live as long as the
 // Typesetter (one per paginate call), are bounded, and never change a result. A Typesetter is
 // used by one thread at a time.
+class CompositionStore;  // compose/store.h
+
 class Typesetter {
 public:
+    // `store`: compositions kept between builds, consulted after the Typesetter's own memo and
+    // given what it composes (none: everything is composed afresh).
     Typesetter(const shape::FontSet& fonts, const style::LayoutSet& layout,
                linebreak::Mode mode = linebreak::Mode::kOptimal,
-               const ParagraphObserver* observer = nullptr)
-        : fonts_(fonts), layout_(layout), mode_(mode), observer_(observer) {}
+               const ParagraphObserver* observer = nullptr, CompositionStore* store = nullptr)
+        : fonts_(fonts), layout_(layout), mode_(mode), observer_(observer), store_(store) {}
 
     // Shapes and breaks a paragraph (text may carry ruby, compose/ruby.h) in `width`, the
     // column's length for a vertical style.
@@ -93,6 +97,7 @@ private:
     const style::LayoutSet& layout_;
     linebreak::Mode mode_;
     const ParagraphObserver* observer_;
+    CompositionStore* store_;
     // Two generations: when the young one is full it becomes the old one and the oldest go;
     // a hit in the old generation moves back to the young one. Memory stays bounded and the
     // texts in use stay cached.

@@ -110,6 +110,17 @@ TEST_CASE("a rebuild with the cache after one description changed equals a clean
         REQUIRE(build().exit_code == 0);
         CHECK(test::read_file(s.out) == rebuilt);
     }
+    SECTION("damaged kept compositions are composed again, not trusted") {
+        const fs::path store = cache / "compositions" / (s.out.filename().string() + ".store");
+        const std::string bytes = test::read_file(store);
+        REQUIRE(bytes.size() > 100000);  // the book's paragraphs
+        std::string damaged = bytes;
+        for (std::size_t i = bytes.size() / 3; i < bytes.size(); i += bytes.size() / 7) damaged[i] = '\x7f';
+        test::write_file(store, damaged);
+        REQUIRE(build().exit_code == 0);
+        CHECK(test::read_file(s.out) == rebuilt);
+        CHECK(test::read_file(store) != damaged);  // written anew
+    }
     SECTION("a damaged part is rendered again, not trusted") {
         for (const auto& name : after) {
             const std::string bytes = test::read_file(parts / name);
