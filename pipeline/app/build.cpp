@@ -116,10 +116,13 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
     bool store_read = false;
     const fs::path store_file = build_cache_dir(opts) / "compositions" / (opts.output.filename().string() + ".store");
     std::jthread store_reader;
-    if (opts.use_cache) {
-        std::error_code ec;
-        std::string context = "program " + hashes.sha256(fs::read_symlink("/proc/self/exe", ec)) + "\nharfbuzz " +
-                              hb_version_string() + "\nmode " + std::to_string(static_cast<int>(popts.mode)) + "\n";
+    std::error_code self_ec;
+    // The program's own bytes: compositions from another build of shokuhon are not taken (and
+    // without /proc to tell, none are kept).
+    const std::string program = opts.use_cache ? hashes.sha256(fs::read_symlink("/proc/self/exe", self_ec)) : "";
+    if (!program.empty()) {
+        std::string context = "program " + program + "\nharfbuzz " + hb_version_string() + "\nmode " +
+                              std::to_string(static_cast<int>(popts.mode)) + "\n";
         for (const auto& e : lock) context += e.role + " " + std::to_string(e.face) + " " + hashes.sha256(e.file) + "\n";
         store.emplace(std::move(context));
         store_reader = std::jthread([&] {
