@@ -239,7 +239,8 @@ fs::path subset_file(const fs::path& dir, const std::string& font_key) {
 // The font it was cut from and the HarfBuzz that cut it: a file renamed to another font's name,
 // or one from another HarfBuzz, is not taken.
 std::string subset_header(const std::string& font_key) {
-    return std::string(kSubsetMagic) + "font " + font_key + "\nharfbuzz " + hb_version_string() + "\n";
+    return std::string(kSubsetMagic) + "font " + font_key + "\nharfbuzz " + hb_version_string() + "\nrecipe " +
+           shape::kSubsetRecipe + "\n";
 }
 
 std::optional<KeptSubset> read_subset(const fs::path& file, const std::string& font_key) {
@@ -373,7 +374,8 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
     // outline in a subset is self-contained (no shared subroutines), the cmap is empty (the text
     // comes from the clusters) and Cairo embeds only the part's own glyphs, so a part's bytes are
     // a function of its glyphs and the font files (named in `context`).
-    const std::string context = opts.context + "fonts subset by HarfBuzz " + hb_version_string() + "\nprepared part 2\n";
+    const std::string context = opts.context + "fonts subset by HarfBuzz " + hb_version_string() + " (" +
+                                shape::kSubsetRecipe + ")\nprepared part 2\n";
     const std::size_t pages = whole.doc.pages.size();
     std::vector<Part> parts;
     for (std::size_t first = 0; first < pages; first += kPartPages) {

@@ -17,6 +17,11 @@ struct GlyphUse {
     std::set<std::uint32_t> codepoints;  // characters kept in the cmap (none: an empty cmap)
 };
 
+// How subset_font cuts, in words: part of every cache key that covers a subset's bytes (the PDF's
+// parts, the subsets kept per user), so that a change here never meets an old cached result.
+inline constexpr const char* kSubsetRecipe =
+    "retain-gids desubroutinize drop GSUB GPOS GDEF BASE JSTF MATH vhea vmtx VORG DSIG";
+
 // The font program (an OpenType file) of `font` with `use`; "" when HarfBuzz cannot subset it.
 std::string subset_font(const Font& font, const GlyphUse& use);
 
