@@ -125,7 +125,13 @@ std::vector<PageInfo> describe_pages(const Composed& c) {
 
 namespace shokuhon::app::preview {
 
-PreviewState::PreviewState() : snap_(std::make_shared<Snapshot>()) {}
+// Until the first build is published the preview is building: the first build starts with the
+// server, and a client asking /version before it has begun must not read "done".
+PreviewState::PreviewState() {
+    auto first = std::make_shared<Snapshot>();
+    first->building = true;
+    snap_ = std::move(first);
+}
 
 std::shared_ptr<const Snapshot> PreviewState::current() const {
     std::lock_guard lock(mu_);

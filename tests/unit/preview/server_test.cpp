@@ -147,6 +147,20 @@ TEST_CASE("preview: a failed build shows its errors and keeps the last good page
     CHECK_FALSE(json(get(state, "/state"))->getValue<bool>("stale"));
 }
 
+TEST_CASE("preview: before the first build is published, the state says it is building", "[preview]") {
+    PreviewState state;
+    // A client polling as the server starts (the first build may not have begun) must not read
+    // "not building, ok" and take pages that are not there yet.
+    const auto before = json(get(state, "/state"));
+    CHECK(before->getValue<bool>("building"));
+    CHECK(before->getArray("pages")->size() == 0);
+    CHECK(get(state, "/version").body->find("\"building\":true") != std::string::npos);
+    CHECK(get(state, "/page/1.png").status == 503);
+    state.publish(build_mini());
+    CHECK_FALSE(json(get(state, "/state"))->getValue<bool>("building"));
+    CHECK(get(state, "/page/1.png?dpi=36").status == 200);
+}
+
 TEST_CASE("preview: /state?since= waits for the next build, and stop() releases it", "[preview]") {
     PreviewState state;
     state.publish(build_mini());
