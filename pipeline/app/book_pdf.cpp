@@ -62,7 +62,7 @@ private:
 struct KeyInputs {
     const render::RenderInputs& in;
     const std::string& context;
-    HashCache* hashes;
+    const std::map<std::string, std::string>& photo_sha;  // every photo's SHA-256, by path
 };
 
 void add_colour(KeyHasher& h, const style::LayoutSet& layout, const std::string& name) {
@@ -77,6 +77,20 @@ void add_colour(KeyHasher& h, const style::LayoutSet& layout, const std::string&
 std::string photo_hash(const std::string& path, HashCache* hashes) {
     if (path.empty()) return {};
     return hashes ? hashes->sha256(path) : sha256_file(path);
+}
+
+// The SHA-256 of every photo the pages place (looked up once, before the parts' keys are
+// computed on several threads: the hash cache is not shared between threads).
+std::map<std::string, std::string> photo_hashes(const compose::Document& doc, HashCache* hashes) {
+    std::map<std::string, std::string> out;
+    for (const auto& page : doc.pages) {
+        for (const auto& item : page.items) {
+            if (const auto* img = std::get_if<compose::ImageItem>(&item); img && !out.count(img->path)) {
+                out.emplace(img->path, photo_hash(img->path, hashes));
+            }
+        }
+    }
+    return out;
 }
 
 std::string part_key(const KeyInputs& k, std::size_t first, std::size_t count) {
@@ -114,7 +128,8 @@ std::string part_key(const KeyInputs& k, std::size_t first, std::size_t count) {
                     add_colour(h, k.in.layout, v.stroke);
                 } else if constexpr (std::is_same_v<T, compose::ImageItem>) {
                     h.add(v.frame), h.add(v.path), h.add(v.focus_x), h.add(v.focus_y);
-                    h.add(photo_hash(v.path, k.hashes));
+                    const auto sha = k.photo_sha.find(v.path);
+                    h.add(sha == k.photo_sha.end() ? std::string() : sha->second);
                 } else if constexpr (std::is_same_v<T, compose::LinkItem>) {
                     h.add(v.rect), h.add(v.target_page);
                 }
@@ -387,9 +402,19 @@ bool render_parts(const render::RenderInputs& whole, const BookPdfOptions& opts,
     std::error_code ec;
     if (cache) {
         fs::create_directories(opts.cache_dir, ec);
-        const KeyInputs k{whole, context, opts.hashes};
+        const auto photo_sha = photo_hashes(whole.doc, opts.hashes);
+        const KeyInputs k{whole, context, photo_sha};
+        std::atomic<std::size_t> next{0};
+        const auto keys = [&] {
+            for (std::size_t i; (i = next++) < parts.size();) parts[i].key = part_key(k, parts[i].first, parts[i].count);
+        };
+        {
+            std::vector<std::jthread> helpers;
+            const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+            for (unsigned t = 1; t < cores; ++t) helpers.emplace_back(keys);
+            keys();
+        }  // joined: no thread is left when children are forked
         for (auto& p : parts) {
-            p.key = part_key(k, p.first, p.count);
             // Read (and checked) when the book is assembled; one that fails then is rendered again.
             p.ready = p.cached = fs::is_regular_file(opts.cache_dir / (p.key + ".part"), ec);
         }

@@ -127,9 +127,11 @@ BuildResult run_build(const BuildOptions& opts, Diagnostics& diags, std::ostream
         store.emplace(std::move(context));
         store_reader = std::jthread([&] {
             try {
-                std::ifstream in(store_file, std::ios::binary);
-                const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-                store_read = !bytes.empty() && store->parse(bytes);  // what it cannot take is composed again
+                std::ifstream in(store_file, std::ios::binary | std::ios::ate);
+                std::string bytes(in ? static_cast<std::size_t>(in.tellg()) : 0, '\0');
+                in.seekg(0);
+                store_read = in && in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())) &&
+                             !bytes.empty() && store->parse(bytes);  // what it cannot take is composed again
             } catch (const std::exception&) {
                 store_read = false;
             }
